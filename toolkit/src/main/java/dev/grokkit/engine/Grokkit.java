@@ -1,0 +1,113 @@
+package dev.grokkit.engine;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.types.DataType;
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+
+/**
+ * The one place where the DJL PyTorch engine is configured, before anything else touches it.
+ *
+ * <ul>
+ *   <li>Offline: natives come from the {@code pytorch-native-cpu} jar on the class path; DJL never
+ *       tries to download (system property {@code ai.djl.offline}).
+ *   <li>Threads: {@code GROKKIT_THREADS} (default 2, capped at the processor count) intra-op
+ *       threads and one inter-op thread.
+ *   <li>OpenMP waiting: {@code OMP_WAIT_POLICY=PASSIVE} unless the environment already sets it.
+ *       Spinning OpenMP workers collapse throughput on a small shared machine (see the
+ *       benchmark); libgomp reads the variable when libtorch is loaded, so it is put into the
+ *       process environment (setenv through JNA, since Java cannot change its own environment)
+ *       before the engine starts.
+ *   <li>Seed: {@link #seed(long)} seeds libtorch's generator; grokkit's own randomness (data
+ *       splits, minibatch order) is derived from explicit seeds, never from global state.
+ * </ul>
+ */
+public final class Grokkit {
+
+    /** Environment variable naming the intra-op thread count. */
+    public static final String THREADS_ENV = "GROKKIT_THREADS";
+
+    private static Engine engine;
+
+    private Grokkit() {}
+
+    /** The configured PyTorch engine; configures and loads it on first call. */
+    public static synchronized Engine engine() {
+        if (engine == null) {
+            int threads = threads();
+            System.setProperty("ai.djl.offline", "true");
+            System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+            System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+            if (System.getenv("OMP_WAIT_POLICY") == null) {
+                setNativeEnv("OMP_WAIT_POLICY", "PASSIVE");
+            }
+            setNativeEnv("OMP_NUM_THREADS", Integer.toString(threads));
+            ClassLoader previous = Thread.currentThread().getContextClassLoader();
+            // DJL finds its engine through ServiceLoader on the context class loader; inside
+            // JShell or a kernel that loader may not see the toolkit's class path.
+            Thread.currentThread().setContextClassLoader(Grokkit.class.getClassLoader());
+            try {
+                engine = Engine.getEngine("PyTorch");
+            } finally {
+                Thread.currentThread().setContextClassLoader(previous);
+            }
+        }
+        return engine;
+    }
+
+    /** Intra-op threads: {@code GROKKIT_THREADS} or 2, at most the number of processors. */
+    public static int threads() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        String value = System.getenv(THREADS_ENV);
+        if (value == null || value.isBlank()) {
+            return Math.min(2, cores);
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n < 1) {
+                throw new IllegalArgumentException(THREADS_ENV + " must be >= 1, was " + value);
+            }
+            return Math.min(n, cores);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    THREADS_ENV + " must be a positive integer, was '" + value + "'", e);
+        }
+    }
+
+    /** Seeds libtorch's global generator (parameter init, dropout, noise drawn by the engine). */
+    public static void seed(long seed) {
+        engine().setRandomSeed((int) (seed ^ (seed >>> 32)));
+    }
+
+    /** The engine's OpenMP wait policy as seen by this process. */
+    public static String waitPolicy() {
+        String policy = LibC.INSTANCE.getenv("OMP_WAIT_POLICY");
+        return policy == null ? "default" : policy;
+    }
+
+    /** Parses a precision name ("float32", "float64") into a DJL data type. */
+    public static DataType precision(String name) {
+        switch (name.toLowerCase()) {
+            case "float32": case "fp32": case "float":
+                return DataType.FLOAT32;
+            case "float64": case "fp64": case "double":
+                return DataType.FLOAT64;
+            default:
+                throw new IllegalArgumentException(
+                        "precision must be float32 or float64, was '" + name + "'");
+        }
+    }
+
+    private static void setNativeEnv(String name, String value) {
+        LibC.INSTANCE.setenv(name, value, 1);
+    }
+
+    /** The two libc calls Java itself does not offer: the process environment is read-only in Java. */
+    private interface LibC extends Library {
+        LibC INSTANCE = Native.load("c", LibC.class);
+
+        int setenv(String name, String value, int overwrite);
+
+        String getenv(String name);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.grokkit.model;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dev.grokkit.data.Examples;
+
+/**
+ * What every model spec shares: building the staged block, initializing it for the data's
+ * input shape, and Omnigrok's init scale (every parameter multiplied by alpha after the default
+ * initialization; Liu et al. 2022 use alpha = 8).
+ */
+public abstract class AbstractModelSpec<T extends AbstractModelSpec<T>> implements ModelSpec {
+
+    private double initScale = 1.0;
+
+    /** Multiplies every parameter by {@code alpha} after default initialization. */
+    public T initScale(double alpha) {
+        if (!(alpha > 0) || Double.isInfinite(alpha)) {
+            throw new IllegalArgumentException("initScale must be positive and finite, was " + alpha);
+        }
+        this.initScale = alpha;
+        return self();
+    }
+
+    public double initScale() {
+        return initScale;
+    }
+
+    protected abstract T self();
+
+    /** The stages for inputs like {@code sample}. */
+    protected abstract StagedBlock createBlock(Examples sample);
+
+    @Override
+    public final GrokModel build(Examples sample, DataType dtype, NDManager parent) {
+        StagedBlock block = createBlock(sample);
+        NDManager manager = parent.newSubManager();
+        try {
+            Shape input = new Shape(1).addAll(sample.exampleShape());
+            block.initialize(manager, dtype, input);
+            GrokModel model = new GrokModel(describe(), block, manager, dtype);
+            if (initScale != 1.0) {
+                for (NamedParameter p : model.parameters()) {
+                    if (p.trainable()) {
+                        p.array().muli(initScale);
+                    }
+                }
+            }
+            return model;
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /** Appends ", init scale A" when it is not 1. */
+    protected String scaleSuffix() {
+        return initScale == 1.0 ? "" : ", init scale " + initScale;
+    }
+}

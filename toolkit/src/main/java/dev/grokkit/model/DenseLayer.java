@@ -1,0 +1,72 @@
+package dev.grokkit.model;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+/**
+ * y = act(x W^T + b) on the last axis, with PyTorch's default initialization. Its own block (not
+ * DJL's Linear inside a SequentialBlock) so its parameters are simply "NAME.weight" and
+ * "NAME.bias" and a probe can tap its post-activation output.
+ */
+public final class DenseLayer extends AbstractBlock {
+
+    private final long units;
+    private final boolean bias;
+    private final Nonlinearity activation;
+    private final Parameter weight;
+    private final Parameter biasParameter;
+
+    public DenseLayer(long units, boolean bias, Nonlinearity activation) {
+        if (units <= 0) {
+            throw new IllegalArgumentException("units must be positive, was " + units);
+        }
+        this.units = units;
+        this.bias = bias;
+        this.activation = activation;
+        weight = addParameter(Parameter.builder().setName("weight").setType(Parameter.Type.WEIGHT).build());
+        biasParameter = bias
+                ? addParameter(Parameter.builder().setName("bias").setType(Parameter.Type.BIAS).build())
+                : null;
+    }
+
+    @Override
+    protected void prepare(Shape[] inputShapes) {
+        long in = inputShapes[0].get(inputShapes[0].dimension() - 1);
+        weight.setShape(new Shape(units, in));
+        weight.setInitializer(FanInUniform.forWeight());
+        if (bias) {
+            biasParameter.setShape(new Shape(units));
+            biasParameter.setInitializer(FanInUniform.forBias(in));
+        }
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+        var x = inputs.singletonOrThrow();
+        var w = store.getValue(weight, x.getDevice(), training);
+        var b = bias ? store.getValue(biasParameter, x.getDevice(), training) : null;
+        return new NDList(activation.apply(Linear.linear(x, w, b).singletonOrThrow()));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape in = inputShapes[0];
+        return new Shape[] {in.slice(0, in.dimension() - 1).add(units)};
+    }
+
+    @Override
+    public void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {}
+
+    @Override
+    public String toString() {
+        return "Dense(" + units + (bias ? "" : ", no bias") + ", " + activation + ")";
+    }
+}

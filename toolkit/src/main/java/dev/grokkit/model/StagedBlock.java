@@ -1,0 +1,94 @@
+package dev.grokkit.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A model as a chain of named stages (embedding, hidden1, block0, logits, ...). It runs like a
+ * sequential block, and can also return every stage's output by name: these are the layer
+ * activations ("taps") that probes read. The last stage's output is the logits.
+ */
+public final class StagedBlock extends AbstractBlock {
+
+    private final List<String> stageNames = new ArrayList<>();
+
+    /** Appends a stage; names must be unique and are used in taps and parameter names. */
+    public StagedBlock add(String name, Block stage) {
+        if (stageNames.contains(name)) {
+            throw new IllegalArgumentException("stage name '" + name + "' is used twice");
+        }
+        if (name.contains(".")) {
+            throw new IllegalArgumentException("stage name '" + name + "' must not contain '.'");
+        }
+        stageNames.add(name);
+        addChildBlock(name, stage);
+        return this;
+    }
+
+    public List<String> stageNames() {
+        return Collections.unmodifiableList(stageNames);
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDList current = inputs;
+        for (Block stage : children.values()) {
+            current = stage.forward(store, current, training);
+        }
+        return current;
+    }
+
+    /** Runs the stages and returns "input" followed by each stage's first output, by name. */
+    public Map<String, NDArray> forwardTaps(ParameterStore store, NDArray input, boolean training) {
+        Map<String, NDArray> taps = new LinkedHashMap<>();
+        taps.put("input", input);
+        NDList current = new NDList(input);
+        int i = 0;
+        for (Block stage : children.values()) {
+            current = stage.forward(store, current, training);
+            taps.put(stageNames.get(i++), current.get(0));
+        }
+        return taps;
+    }
+
+    @Override
+    public void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape[] shapes = inputShapes;
+        for (Block stage : children.values()) {
+            stage.initialize(manager, dataType, shapes);
+            shapes = stage.getOutputShapes(shapes);
+        }
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape[] shapes = inputShapes;
+        for (Block stage : children.values()) {
+            shapes = stage.getOutputShapes(shapes);
+        }
+        return shapes;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("StagedBlock(");
+        int i = 0;
+        for (Block stage : children.values()) {
+            sb.append(i == 0 ? "" : ", ").append(stageNames.get(i++)).append('=').append(stage);
+        }
+        return sb.append(')').toString();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.grokkit.optim;
+
+/**
+ * A learning rate as a function of the 0-based step. Factories cover the schedules the grokking
+ * papers use: constant, linear warm-up (Nanda et al. use 10 steps), and cosine decay.
+ */
+@FunctionalInterface
+public interface Schedule {
+
+    /** The learning rate for step {@code step} (0 for the first update). */
+    double at(long step);
+
+    static Schedule constant(double lr) {
+        requirePositive(lr, "learning rate");
+        return step -> lr;
+    }
+
+    /** lr * min(1, (step + 1) / warmupSteps). */
+    static Schedule warmup(double lr, long warmupSteps) {
+        requirePositive(lr, "learning rate");
+        requirePositive(warmupSteps, "warmupSteps");
+        return step -> lr * Math.min(1.0, (step + 1) / (double) warmupSteps);
+    }
+
+    /**
+     * Linear warm-up to lr over {@code warmupSteps}, then cosine decay to {@code minLr} at
+     * {@code totalSteps}: lr_t = minLr + (lr - minLr) (1 + cos(pi (t - w) / (T - w))) / 2.
+     */
+    static Schedule cosine(double lr, long totalSteps, long warmupSteps, double minLr) {
+        requirePositive(lr, "learning rate");
+        requirePositive(totalSteps, "totalSteps");
+        if (warmupSteps < 0 || warmupSteps >= totalSteps) {
+            throw new IllegalArgumentException(
+                    "warmupSteps must be in [0, totalSteps=" + totalSteps + "), was " + warmupSteps);
+        }
+        if (minLr < 0 || minLr > lr) {
+            throw new IllegalArgumentException("minLr must be in [0, lr=" + lr + "], was " + minLr);
+        }
+        return step -> {
+            if (step < warmupSteps) {
+                return lr * (step + 1) / (double) warmupSteps;
+            }
+            double progress = Math.min(1.0, (step - warmupSteps) / (double) (totalSteps - warmupSteps));
+            return minLr + (lr - minLr) * 0.5 * (1 + Math.cos(Math.PI * progress));
+        };
+    }
+
+    private static void requirePositive(double value, String what) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(what + " must be positive and finite, was " + value);
+        }
+    }
+}

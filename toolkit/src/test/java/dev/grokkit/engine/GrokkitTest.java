@@ -1,0 +1,33 @@
+package dev.grokkit.engine;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import org.junit.jupiter.api.Test;
+
+class GrokkitTest {
+
+    @Test
+    void engineIsPyTorchOfflineWithPassiveWaiting() {
+        Engine engine = Grokkit.engine();
+        assertEquals("PyTorch", engine.getEngineName());
+        assertEquals("true", System.getProperty("ai.djl.offline"));
+        assertEquals("PASSIVE", Grokkit.waitPolicy());
+    }
+
+    @Test
+    void sameSeedSameDraws() {
+        try (NDManager m = Grokkit.engine().newBaseManager()) {
+            Grokkit.seed(7);
+            float[] a = m.randomNormal(new ai.djl.ndarray.types.Shape(5)).toFloatArray();
+            Grokkit.seed(7);
+            float[] b = m.randomNormal(new ai.djl.ndarray.types.Shape(5)).toFloatArray();
+            assertArrayEquals(a, b);
+            NDArray c = m.randomNormal(new ai.djl.ndarray.types.Shape(5));
+            assertEquals(5, c.size());
+        }
+    }
+}
