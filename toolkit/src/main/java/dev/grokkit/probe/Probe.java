@@ -1,0 +1,27 @@
+package dev.grokkit.probe;
+
+import java.util.List;
+
+/**
+ * A measurement taken during a run at the history's logged steps: a name, the history columns it
+ * fills, and {@link #measure}. A probe never trains: it reads the model, its parameters, its
+ * activations and the data through the {@link ProbeContext}.
+ */
+public interface Probe {
+
+    String name();
+
+    /** The columns it adds, in the order {@link #measure} returns their values. */
+    List<String> columns();
+
+    /** One value per column; NaN for a value it cannot give at this step. */
+    double[] measure(ProbeContext context);
+
+    /**
+     * Whether it runs at this logged step; expensive probes (Hessians) run at a few fractions of
+     * training. At other logged steps its columns are missing.
+     */
+    default boolean runsAt(long step, long totalSteps) {
+        return true;
+    }
+}

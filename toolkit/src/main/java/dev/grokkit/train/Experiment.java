@@ -1,0 +1,283 @@
+package dev.grokkit.train;
+
+import ai.djl.ndarray.types.DataType;
+import dev.grokkit.data.Dataset;
+import dev.grokkit.engine.Grokkit;
+import dev.grokkit.model.Loss;
+import dev.grokkit.model.Losses;
+import dev.grokkit.model.ModelSpec;
+import dev.grokkit.optim.OptimizerSpec;
+import dev.grokkit.probe.Probe;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Everything that defines a training run: data, model, optimizer, loss, steps, batch, seed,
+ * precision, probes, when to log, when to stop, where to checkpoint. Immutable; {@link #run()}
+ * trains from scratch and {@link #resume()} continues from the latest checkpoint. The same
+ * experiment run twice gives the same history.
+ */
+public final class Experiment {
+
+    private final String name;
+    private final Dataset data;
+    private final ModelSpec model;
+    private final OptimizerSpec optimizer;
+    private final Loss loss;
+    private final long steps;
+    private final int batchSize;
+    private final long seed;
+    private final DataType dtype;
+    private final List<Probe> probes;
+    private final LogSchedule logSchedule;
+    private final List<StopRule> stopRules;
+    private final Supplier<RunListener> listener;
+    private final Path checkpointDir;
+    private final long checkpointEvery;
+    private final int evalBatchSize;
+
+    private Experiment(Builder b) {
+        name = b.name != null ? b.name : b.data.name();
+        data = b.data;
+        model = b.model;
+        optimizer = b.optimizer;
+        loss = b.loss;
+        steps = b.steps;
+        batchSize = b.batchSize;
+        seed = b.seed;
+        dtype = b.dtype;
+        probes = List.copyOf(b.probes);
+        logSchedule = b.logSchedule;
+        List<StopRule> rules = new ArrayList<>(b.stopRules);
+        rules.add(0, Stop.diverged());
+        stopRules = List.copyOf(rules);
+        listener = b.listener;
+        checkpointDir = b.checkpointDir;
+        checkpointEvery = b.checkpointEvery;
+        evalBatchSize = b.evalBatchSize;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Trains from scratch. Checkpoints, if configured, are written as it goes. */
+    public Run run() {
+        return new TrainingLoop(this, null).run();
+    }
+
+    /**
+     * Continues from the latest checkpoint in the checkpoint directory: the model, optimizer
+     * state and history are restored, and the run goes on to {@link #steps()} exactly as if it
+     * had never stopped.
+     */
+    public Run resume() {
+        if (checkpointDir == null) {
+            throw new IllegalStateException("resume needs a checkpoint directory: set checkpoints(dir, every)");
+        }
+        return new TrainingLoop(this, Checkpoint.latest(checkpointDir).orElseThrow(() ->
+                new IllegalStateException("no checkpoint to resume in " + checkpointDir))).run();
+    }
+
+    /** A copy with another step budget (e.g. to continue a finished run further with resume()). */
+    public Experiment withSteps(long newSteps) {
+        return toBuilder().steps(newSteps).build();
+    }
+
+    /** A builder holding this experiment's settings. */
+    public Builder toBuilder() {
+        Builder b = new Builder().name(name).data(data).model(model).optimizer(optimizer).loss(loss)
+                .steps(steps).seed(seed).precision(dtype).logSchedule(logSchedule)
+                .listener(listener).evalBatchSize(evalBatchSize);
+        b.batchSize = batchSize;
+        b.probes.addAll(probes);
+        b.stopRules.addAll(stopRules.subList(1, stopRules.size()));
+        if (checkpointDir != null) {
+            b.checkpoints(checkpointDir, checkpointEvery);
+        }
+        return b;
+    }
+
+    /** One paragraph saying what runs; checkpoints record it to refuse resuming another experiment. */
+    public String describe() {
+        return name + " | data: " + data.name() + " | model: " + model.describe() + " | optimizer: "
+                + optimizer.describe() + " | loss: " + loss.name() + " | "
+                + (batchSize == 0 ? "full batch" : "batch " + batchSize) + " | seed " + seed + " | "
+                + dtype.name().toLowerCase();
+    }
+
+    public String name() { return name; }
+    public Dataset data() { return data; }
+    public ModelSpec model() { return model; }
+    public OptimizerSpec optimizer() { return optimizer; }
+    public Loss loss() { return loss; }
+    public long steps() { return steps; }
+    /** Examples per step; 0 means the full training set. */
+    public int batchSize() { return batchSize; }
+    public long seed() { return seed; }
+    public DataType dtype() { return dtype; }
+    public List<Probe> probes() { return probes; }
+    public LogSchedule logSchedule() { return logSchedule; }
+    public List<StopRule> stopRules() { return stopRules; }
+    Supplier<RunListener> listener() { return listener; }
+    public Path checkpointDir() { return checkpointDir; }
+    public long checkpointEvery() { return checkpointEvery; }
+    public int evalBatchSize() { return evalBatchSize; }
+
+    @Override
+    public String toString() {
+        return describe() + " | " + steps + " steps";
+    }
+
+    /** Fluent settings; data, model, optimizer and steps are required. */
+    public static final class Builder {
+        private String name;
+        private Dataset data;
+        private ModelSpec model;
+        private OptimizerSpec optimizer;
+        private Loss loss = Losses.crossEntropy();
+        private long steps = -1;
+        private int batchSize;
+        private long seed;
+        private DataType dtype = DataType.FLOAT32;
+        private final List<Probe> probes = new ArrayList<>();
+        private LogSchedule logSchedule = LogSchedule.every(100);
+        private final List<StopRule> stopRules = new ArrayList<>();
+        private Supplier<RunListener> listener = RunListeners::createDefault;
+        private Path checkpointDir;
+        private long checkpointEvery;
+        private int evalBatchSize = 4096;
+
+        private Builder() {}
+
+        public Builder name(String name) { this.name = Objects.requireNonNull(name, "name"); return this; }
+
+        public Builder data(Dataset data) { this.data = Objects.requireNonNull(data, "data"); return this; }
+
+        public Builder model(ModelSpec model) { this.model = Objects.requireNonNull(model, "model"); return this; }
+
+        public Builder optimizer(OptimizerSpec optimizer) {
+            this.optimizer = Objects.requireNonNull(optimizer, "optimizer");
+            return this;
+        }
+
+        public Builder loss(Loss loss) { this.loss = Objects.requireNonNull(loss, "loss"); return this; }
+
+        /** Number of optimizer updates. */
+        public Builder steps(long steps) {
+            if (steps < 0) {
+                throw new IllegalArgumentException("steps must be >= 0, was " + steps);
+            }
+            this.steps = steps;
+            return this;
+        }
+
+        /** Every step uses the whole training set (the modular-arithmetic default). */
+        public Builder fullBatch() { this.batchSize = 0; return this; }
+
+        /** Every step uses {@code size} examples, in a fresh seeded random order each epoch. */
+        public Builder batchSize(int size) {
+            if (size <= 0) {
+                throw new IllegalArgumentException("batch size must be positive, was " + size);
+            }
+            this.batchSize = size;
+            return this;
+        }
+
+        /** Seeds initialization, batch order and the engine's per-step randomness. */
+        public Builder seed(long seed) { this.seed = seed; return this; }
+
+        /** FLOAT32 (default) or FLOAT64 (Omnigrok). */
+        public Builder precision(DataType dtype) {
+            if (dtype != DataType.FLOAT32 && dtype != DataType.FLOAT64) {
+                throw new IllegalArgumentException("precision must be FLOAT32 or FLOAT64, was " + dtype);
+            }
+            this.dtype = dtype;
+            return this;
+        }
+
+        /** Precision by name: "float32" or "float64". */
+        public Builder precision(String name) { return precision(Grokkit.precision(name)); }
+
+        public Builder probes(Probe... more) {
+            for (Probe p : more) {
+                probes.add(Objects.requireNonNull(p, "probe"));
+            }
+            return this;
+        }
+
+        /** Records a history row every {@code n} steps (and at the first and last step). */
+        public Builder logEvery(long n) { this.logSchedule = LogSchedule.every(n); return this; }
+
+        public Builder logSchedule(LogSchedule schedule) {
+            this.logSchedule = Objects.requireNonNull(schedule, "schedule");
+            return this;
+        }
+
+        /** Ends the run at the first logged row where a rule fires. */
+        public Builder stopWhen(StopRule... rules) {
+            for (StopRule r : rules) {
+                stopRules.add(Objects.requireNonNull(r, "stop rule"));
+            }
+            return this;
+        }
+
+        /** Who follows the run (default: the environment's progress display). */
+        public Builder listener(Supplier<RunListener> listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** No progress output. */
+        public Builder quiet() { this.listener = RunListeners::silent; return this; }
+
+        /** Writes a checkpoint into {@code dir} every {@code every} steps and at the end. */
+        public Builder checkpoints(Path dir, long every) {
+            if (every <= 0) {
+                throw new IllegalArgumentException("checkpoint interval must be positive, was " + every);
+            }
+            this.checkpointDir = Objects.requireNonNull(dir, "dir");
+            this.checkpointEvery = every;
+            return this;
+        }
+
+        /** Examples per forward pass when evaluating (bounds memory on large test sets). */
+        public Builder evalBatchSize(int n) {
+            if (n <= 0) {
+                throw new IllegalArgumentException("eval batch size must be positive, was " + n);
+            }
+            this.evalBatchSize = n;
+            return this;
+        }
+
+        public Experiment build() {
+            List<String> missing = new ArrayList<>();
+            if (data == null) missing.add("data");
+            if (model == null) missing.add("model");
+            if (optimizer == null) missing.add("optimizer");
+            if (steps < 0) missing.add("steps");
+            if (!missing.isEmpty()) {
+                throw new IllegalStateException("experiment is missing " + String.join(", ", missing));
+            }
+            if (batchSize > data.train().size()) {
+                throw new IllegalArgumentException("batch size " + batchSize + " exceeds the "
+                        + data.train().size() + " training examples");
+            }
+            Set<String> columns = new HashSet<>(History.CORE_COLUMNS);
+            for (Probe p : probes) {
+                for (String c : p.columns()) {
+                    if (!columns.add(c) || c.equals("step")) {
+                        throw new IllegalArgumentException("probe '" + p.name() + "' adds column '" + c
+                                + "', which another probe or the core columns already have");
+                    }
+                }
+            }
+            return new Experiment(this);
+        }
+    }
+}

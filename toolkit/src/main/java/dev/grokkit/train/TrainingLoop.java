@@ -1,0 +1,229 @@
+package dev.grokkit.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import dev.grokkit.engine.Grokkit;
+import dev.grokkit.model.GrokModel;
+import dev.grokkit.model.NamedParameter;
+import dev.grokkit.optim.GrokOptimizer;
+import dev.grokkit.probe.Probe;
+import dev.grokkit.probe.ProbeContext;
+import dev.grokkit.probe.ProbeContext.Split;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+
+/**
+ * The loop behind {@link Experiment#run()}: for step = start .. steps, record a history row when
+ * the log schedule says so (the model after {@code step} updates), check the stop rules, write a
+ * checkpoint when due, then make one update. Each step's temporaries live in an {@link NDScope},
+ * so native memory stays flat however long the run.
+ *
+ * <p>Determinism: the model is initialized from the experiment's seed; minibatch order is a
+ * function of (seed, epoch); the engine's generator is reseeded from (seed, step) before every
+ * update, so anything it draws (SGLD noise) depends on the step alone and a resumed run continues
+ * exactly as an uninterrupted one.
+ */
+final class TrainingLoop {
+
+    private final Experiment experiment;
+    private final Checkpoint resumeFrom;
+
+    TrainingLoop(Experiment experiment, Checkpoint resumeFrom) {
+        this.experiment = experiment;
+        this.resumeFrom = resumeFrom;
+    }
+
+    Run run() {
+        Engine engine = Grokkit.engine();
+        if (resumeFrom != null && !resumeFrom.description().equals(experiment.describe())) {
+            throw new IllegalStateException("checkpoint " + resumeFrom.dir() + " belongs to another experiment:\n  "
+                    + resumeFrom.description() + "\nnot\n  " + experiment.describe());
+        }
+        JniUtils.setGradMode(false); // grad mode is per thread; updates below run outside recording
+        Grokkit.seed(experiment.seed());
+        NDManager root = engine.newBaseManager();
+        try {
+            return train(root);
+        } catch (RuntimeException | Error e) {
+            root.close();
+            throw e;
+        }
+    }
+
+    private Run train(NDManager root) {
+        var data = experiment.data();
+        GrokModel model = experiment.model().build(data.train(), experiment.dtype(), root);
+        GrokOptimizer optimizer = experiment.optimizer().build();
+        NDArray trainX = data.train().inputs(root, experiment.dtype());
+        NDArray trainY = data.train().labelArray(root);
+        NDArray testX = data.test().inputs(root, experiment.dtype());
+        NDArray testY = data.test().labelArray(root);
+        List<NamedParameter> params = model.trainableParameters();
+
+        List<String> columns = new ArrayList<>(History.CORE_COLUMNS);
+        experiment.probes().forEach(p -> columns.addAll(p.columns()));
+        History history = History.create(experiment.name(), columns);
+        long start = 0;
+        if (resumeFrom != null) {
+            resumeFrom.restoreModel(model);
+            resumeFrom.restoreOptimizer(optimizer, model.manager());
+            history = resumeFrom.history();
+            history.setName(experiment.name());
+            start = resumeFrom.step();
+        }
+        RunListener listener = experiment.listener().get();
+        listener.started(experiment.name(), experiment.steps());
+        long total = experiment.steps();
+        long startNanos = System.nanoTime();
+        String reason = "completed " + total + " steps";
+        long step = start;
+        MinibatchSampler sampler = new MinibatchSampler(data.train().size(), experiment.batchSize(),
+                experiment.seed());
+        for (; ; step++) {
+            boolean resumedHere = resumeFrom != null && step == start;
+            boolean last = step == total;
+            if ((last || experiment.logSchedule().includes(step)) && !(resumedHere && loggedAt(history, step))) {
+                Map<String, Double> row = record(model, trainX, trainY, testX, testY, step, history);
+                listener.logged(step, row);
+                Optional<String> stop = Stop.first(experiment.stopRules(), row);
+                if (stop.isPresent()) {
+                    reason = stop.get() + " at step " + step;
+                    break;
+                }
+            }
+            if (last) {
+                break;
+            }
+            if (experiment.checkpointDir() != null && step % experiment.checkpointEvery() == 0 && !resumedHere) {
+                Checkpoint.save(experiment.checkpointDir(), step, experiment.describe(), model, optimizer, history);
+            }
+            if (Thread.interrupted()) {
+                if (!loggedAt(history, step)) {
+                    listener.logged(step, record(model, trainX, trainY, testX, testY, step, history));
+                }
+                reason = "interrupted at step " + step;
+                break;
+            }
+            update(model, optimizer, params, trainX, trainY, sampler, step);
+        }
+        if (experiment.checkpointDir() != null) {
+            Checkpoint.save(experiment.checkpointDir(), step, experiment.describe(), model, optimizer, history);
+        }
+        listener.finished(step, reason);
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        return new Run(experiment, model, root, history, step, reason, seconds);
+    }
+
+    private static boolean loggedAt(History history, long step) {
+        long[] steps = history.steps();
+        return steps.length > 0 && steps[steps.length - 1] == step;
+    }
+
+    /** One optimizer update on the step's batch. */
+    private void update(GrokModel model, GrokOptimizer optimizer, List<NamedParameter> params,
+            NDArray trainX, NDArray trainY, MinibatchSampler sampler, long step) {
+        Grokkit.seed(experiment.seed() * 1_000_003L + step);
+        try (NDScope scope = new NDScope()) {
+            NDArray x = trainX;
+            NDArray y = trainY;
+            if (experiment.batchSize() > 0) {
+                NDArray index = trainX.getManager().create(sampler.batch(step));
+                x = trainX.get(index);
+                y = trainY.get(index);
+            }
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray loss = experiment.loss().compute(model.forward(x, true), y);
+                collector.backward(loss);
+            }
+            for (NamedParameter p : params) {
+                NDArray w = p.array();
+                optimizer.update(p.name(), w, w.getGradient());
+                JniUtils.zeroGrad((PtNDArray) w);
+            }
+        }
+    }
+
+    /** Measures the core columns and the probes due at this step, and appends the row. */
+    private Map<String, Double> record(GrokModel model, NDArray trainX, NDArray trainY, NDArray testX,
+            NDArray testY, long step, History history) {
+        Map<String, Double> row = new LinkedHashMap<>();
+        try (NDScope scope = new NDScope()) {
+            ProbeContext context = new ProbeContext(model, experiment.loss(), experiment.data(), trainX, trainY,
+                    testX, testY, step, experiment.steps(), experiment.evalBatchSize());
+            row.put("train_loss", context.lossValue(Split.TRAIN));
+            row.put("train_acc", context.accuracy(Split.TRAIN));
+            row.put("test_loss", context.lossValue(Split.TEST));
+            row.put("test_acc", context.accuracy(Split.TEST));
+            for (Probe probe : experiment.probes()) {
+                if (!probe.runsAt(step, experiment.steps())) {
+                    continue;
+                }
+                double[] values = probe.measure(context);
+                List<String> names = probe.columns();
+                if (values.length != names.size()) {
+                    throw new IllegalStateException("probe '" + probe.name() + "' returned " + values.length
+                            + " values for its " + names.size() + " columns " + names);
+                }
+                for (int i = 0; i < values.length; i++) {
+                    row.put(names.get(i), values[i]);
+                }
+            }
+        }
+        history.append(step, row);
+        Map<String, Double> withStep = new LinkedHashMap<>();
+        withStep.put("step", (double) step);
+        withStep.putAll(row);
+        return withStep;
+    }
+
+    /** Minibatch indices as a function of (seed, step): a fresh permutation every epoch. */
+    static final class MinibatchSampler {
+        private final int n;
+        private final int batch;
+        private final long seed;
+        private long epoch = -1;
+        private int[] order;
+
+        MinibatchSampler(int n, int batch, long seed) {
+            this.n = n;
+            this.batch = batch;
+            this.seed = seed;
+        }
+
+        int[] batch(long step) {
+            long perEpoch = n / batch;
+            long e = step / perEpoch;
+            if (e != epoch) {
+                epoch = e;
+                order = permutation(new Random(seed * 0x9E3779B97F4A7C15L + e));
+            }
+            int offset = (int) ((step % perEpoch) * batch);
+            int[] out = new int[batch];
+            System.arraycopy(order, offset, out, 0, batch);
+            return out;
+        }
+
+        private int[] permutation(Random random) {
+            int[] p = new int[n];
+            for (int i = 0; i < n; i++) {
+                p[i] = i;
+            }
+            for (int i = n - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int t = p[i];
+                p[i] = p[j];
+                p[j] = t;
+            }
+            return p;
+        }
+    }
+}
