@@ -1,0 +1,48 @@
+package dev.grokkit.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.Table;
+
+class GrokkingTimesTest {
+
+    private static Table history(double[] train, double[] test) {
+        int[] steps = new int[train.length];
+        for (int i = 0; i < steps.length; i++) {
+            steps[i] = 100 * i;
+        }
+        return Table.create("h", IntColumn.create("step", steps), DoubleColumn.create("train_acc", train),
+                DoubleColumn.create("test_acc", test));
+    }
+
+    @Test
+    void firstStepsReachingTheThreshold() {
+        Table h = history(new double[] {0.1, 0.995, 1.0, 1.0, 1.0}, new double[] {0.0, 0.1, 0.5, 0.991, 1.0});
+        GrokkingTimes t = GrokkingTimes.of(h);
+        assertEquals(100, t.memorizationStep());
+        assertEquals(300, t.grokkingStep());
+        assertEquals(200, t.delay());
+        assertEquals(200, GrokkingTimes.of(h, 0.5).grokkingStep());
+    }
+
+    @Test
+    void neverReachedIsMinusOne() {
+        GrokkingTimes t = GrokkingTimes.of(history(new double[] {0.2, 1.0}, new double[] {0.1, 0.2}));
+        assertEquals(-1, t.grokkingStep());
+        assertEquals(-1, t.delay());
+        assertEquals("memorized (train acc >= 0.99) at step 100, generalized (test acc >= 0.99) at step never",
+                t.toString());
+    }
+
+    @Test
+    void badInputIsNamed() {
+        Table noTest = Table.create("h", IntColumn.create("step", new int[] {0}));
+        assertThrows(IllegalArgumentException.class, () -> GrokkingTimes.of(noTest));
+        assertThrows(IllegalArgumentException.class,
+                () -> GrokkingTimes.of(history(new double[] {1}, new double[] {1}), 1.5));
+    }
+}

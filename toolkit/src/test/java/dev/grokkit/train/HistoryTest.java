@@ -1,0 +1,59 @@
+package dev.grokkit.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HistoryTest {
+
+    @Test
+    void csvRoundTripKeepsValuesAndMissingEntries(@TempDir Path dir) {
+        History h = History.create("run", List.of("train_acc", "sharpness"));
+        h.append(0, Map.of("train_acc", 0.125, "sharpness", 3.5));
+        h.append(100, Map.of("train_acc", 1.0 / 3));
+        Path csv = dir.resolve("sub/h.csv");
+        h.save(csv);
+        History back = History.load(csv);
+        assertArrayEquals(new long[] {0, 100}, back.steps());
+        assertArrayEquals(h.values("train_acc"), back.values("train_acc"), 0);
+        assertTrue(Double.isNaN(back.values("sharpness")[1]));
+        assertEquals(3.5, back.values("sharpness")[0]);
+        assertEquals(1.0 / 3, back.last("train_acc"));
+        assertEquals(1, back.upTo(50).rowCount());
+    }
+
+    @Test
+    void badInputIsNamed(@TempDir Path dir) throws Exception {
+        History h = History.create("run", List.of("a"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> h.append(0, Map.of("b", 1.0)));
+        assertTrue(e.getMessage().contains("'b'"));
+        assertThrows(IllegalArgumentException.class, () -> h.values("nope"));
+        Path notHistory = dir.resolve("x.csv");
+        Files.writeString(notHistory, "a,b\n1,2\n");
+        e = assertThrows(IllegalArgumentException.class, () -> History.load(notHistory));
+        assertTrue(e.getMessage().contains(notHistory.toString()));
+        assertThrows(IllegalArgumentException.class, () -> History.load(dir.resolve("missing.csv")));
+    }
+
+    @Test
+    void logSpacedScheduleIsRoughlyGeometric() {
+        LogSchedule s = LogSchedule.logSpaced(4);
+        long[] expected = {0, 1, 2, 3, 6, 10, 18, 32, 56, 100, 178, 316, 562, 1000};
+        int found = 0;
+        for (long step = 0; step <= 1000; step++) {
+            if (s.includes(step)) {
+                assertEquals(expected[found++], step);
+            }
+        }
+        assertEquals(expected.length, found);
+        assertTrue(LogSchedule.first(30).or(LogSchedule.every(1000)).includes(2000));
+    }
+}
