@@ -4,12 +4,8 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
 import dev.grokkit.engine.Grokkit;
 import dev.grokkit.model.GrokModel;
-import dev.grokkit.model.NamedParameter;
 import dev.grokkit.optim.GrokOptimizer;
 import dev.grokkit.probe.Probe;
 import dev.grokkit.probe.ProbeContext;
@@ -48,7 +44,6 @@ final class TrainingLoop {
             throw new IllegalStateException("checkpoint " + resumeFrom.dir() + " belongs to another experiment:\n  "
                     + resumeFrom.description() + "\nnot\n  " + experiment.describe());
         }
-        JniUtils.setGradMode(false); // grad mode is per thread; updates below run outside recording
         Grokkit.seed(experiment.seed());
         NDManager root = engine.newBaseManager();
         try {
@@ -67,7 +62,6 @@ final class TrainingLoop {
         NDArray trainY = data.train().labelArray(root);
         NDArray testX = data.test().inputs(root, experiment.dtype());
         NDArray testY = data.test().labelArray(root);
-        List<NamedParameter> params = model.trainableParameters();
 
         List<String> columns = new ArrayList<>(History.CORE_COLUMNS);
         experiment.probes().forEach(p -> columns.addAll(p.columns()));
@@ -86,6 +80,7 @@ final class TrainingLoop {
         long startNanos = System.nanoTime();
         String reason = "completed " + total + " steps";
         long step = start;
+        TrainingStep trainingStep = new TrainingStep(model, optimizer, experiment.loss());
         MinibatchSampler sampler = new MinibatchSampler(data.train().size(), experiment.batchSize(),
                 experiment.seed());
         for (; ; step++) {
@@ -113,7 +108,7 @@ final class TrainingLoop {
                 reason = "interrupted at step " + step;
                 break;
             }
-            update(model, optimizer, params, trainX, trainY, sampler, step);
+            update(trainingStep, trainX, trainY, sampler, step);
         }
         if (experiment.checkpointDir() != null) {
             Checkpoint.save(experiment.checkpointDir(), step, experiment.describe(), model, optimizer, history);
@@ -128,27 +123,17 @@ final class TrainingLoop {
         return steps.length > 0 && steps[steps.length - 1] == step;
     }
 
-    /** One optimizer update on the step's batch. */
-    private void update(GrokModel model, GrokOptimizer optimizer, List<NamedParameter> params,
-            NDArray trainX, NDArray trainY, MinibatchSampler sampler, long step) {
+    /** One optimizer update on the step's batch, with the engine reseeded from (seed, step). */
+    private void update(TrainingStep trainingStep, NDArray trainX, NDArray trainY, MinibatchSampler sampler,
+            long step) {
         Grokkit.seed(experiment.seed() * 1_000_003L + step);
+        if (experiment.batchSize() == 0) {
+            trainingStep.run(trainX, trainY);
+            return;
+        }
         try (NDScope scope = new NDScope()) {
-            NDArray x = trainX;
-            NDArray y = trainY;
-            if (experiment.batchSize() > 0) {
-                NDArray index = trainX.getManager().create(sampler.batch(step));
-                x = trainX.get(index);
-                y = trainY.get(index);
-            }
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray loss = experiment.loss().compute(model.forward(x, true), y);
-                collector.backward(loss);
-            }
-            for (NamedParameter p : params) {
-                NDArray w = p.array();
-                optimizer.update(p.name(), w, w.getGradient());
-                JniUtils.zeroGrad((PtNDArray) w);
-            }
+            NDArray index = trainX.getManager().create(sampler.batch(step));
+            trainingStep.run(trainX.get(index), trainY.get(index));
         }
     }
 
