@@ -42,6 +42,31 @@ public final class Dataset {
         return train.numClasses();
     }
 
+    /**
+     * The same test examples with only the first n training examples, as in the Omnigrok setup
+     * (first 1000 MNIST training images).
+     */
+    public Dataset firstTrain(int n) {
+        return new Dataset(name + " (first " + n + " train)", train.first(n), test);
+    }
+
+    /** The same test examples with n training examples drawn at random ({@link Examples#random}). */
+    public Dataset randomTrain(int n, long seed) {
+        return new Dataset(
+                name + " (" + n + " random train, seed " + seed + ")", train.random(n, seed), test);
+    }
+
+    /** Train and test examples each flattened to one vector ({@link Examples#flatten}). */
+    public Dataset flatten() {
+        return new Dataset(name, train.flatten(), test.flatten());
+    }
+
+    /** Train and test standardized with statistics fitted on the training examples only. */
+    public Dataset standardize(Normalization.Scope scope) {
+        Normalization normalization = Normalization.fit(train, scope);
+        return new Dataset(name + " (standardized)", normalization.apply(train), normalization.apply(test));
+    }
+
     @Override
     public String toString() {
         return name + ": train " + train + "; test " + test;

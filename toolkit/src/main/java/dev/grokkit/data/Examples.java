@@ -176,6 +176,82 @@ public final class Examples {
         return new Examples(newFeatures, newTokens, exampleShape, vocabularySize, newLabels, numClasses);
     }
 
+    /** The first n examples. */
+    public Examples first(int n) {
+        checkSubsetSize(n);
+        return select(IndexSampling.range(n));
+    }
+
+    /**
+     * n distinct examples drawn uniformly at random ({@code java.util.SplittableRandom(seed)}),
+     * kept in their original order.
+     */
+    public Examples random(int n, long seed) {
+        checkSubsetSize(n);
+        return select(IndexSampling.choose(size(), n, seed));
+    }
+
+    /**
+     * {@code perClass} examples of every class, drawn uniformly at random within each class
+     * ({@code java.util.SplittableRandom(seed)}), kept in their original order.
+     */
+    public Examples balanced(int perClass, long seed) {
+        if (perClass < 0) {
+            throw new IllegalArgumentException("perClass must be >= 0, was " + perClass);
+        }
+        int[] counts = classCounts();
+        for (int c = 0; c < numClasses; c++) {
+            if (counts[c] < perClass) {
+                throw new IllegalArgumentException("cannot take " + perClass + " examples per class: class "
+                        + c + " has only " + counts[c]);
+            }
+        }
+        // The first perClass examples of each class in a random order of all examples.
+        int[] taken = new int[numClasses];
+        int[] chosen = new int[perClass * numClasses];
+        int k = 0;
+        for (int i : IndexSampling.permutation(size(), seed)) {
+            if (taken[labels[i]] < perClass) {
+                taken[labels[i]]++;
+                chosen[k++] = i;
+            }
+        }
+        Arrays.sort(chosen);
+        return select(chosen);
+    }
+
+    /**
+     * A random split into training and test examples: round(trainFraction * size) examples
+     * ({@code java.util.SplittableRandom(seed)}) train, the rest test; both keep the original order.
+     */
+    public Dataset split(String name, double trainFraction, long seed) {
+        return splitTrainSize(name, TrainFraction.trainCount(trainFraction, size(), "examples"), seed);
+    }
+
+    /**
+     * A random split with exactly {@code trainSize} training examples ({@code
+     * java.util.SplittableRandom(seed)}); all the others test. Both keep the original order.
+     */
+    public Dataset splitTrainSize(String name, int trainSize, long seed) {
+        if (trainSize < 1 || trainSize >= size()) {
+            throw new IllegalArgumentException("trainSize must lie in [1, " + (size() - 1) + "] to leave "
+                    + "examples on both sides of a split of " + size() + ", was " + trainSize);
+        }
+        int[] train = IndexSampling.choose(size(), trainSize, seed);
+        return new Dataset(name, select(train), select(IndexSampling.complement(size(), train)));
+    }
+
+    private void checkSubsetSize(int n) {
+        if (n < 0 || n > size()) {
+            throw new IllegalArgumentException("cannot take " + n + " of " + size() + " examples");
+        }
+    }
+
+    /** Each example as one vector: shape (exampleShape.size()). */
+    public Examples flatten() {
+        return reshape(new Shape(exampleShape.size()));
+    }
+
     /** The same values with a new per-example shape of equal size (e.g. flattening images). */
     public Examples reshape(Shape newExampleShape) {
         requireFeatures();
@@ -196,7 +272,17 @@ public final class Examples {
         for (int i = 0; i < out.length; i++) {
             out[i] = (features[i] - shift) / scale;
         }
-        return new Examples(out, null, exampleShape, 0, labels, numClasses);
+        return withFeatures(out);
+    }
+
+    /** The same examples with other feature values of the same layout. */
+    Examples withFeatures(float[] newFeatures) {
+        requireFeatures();
+        if (newFeatures.length != features.length) {
+            throw new IllegalArgumentException("expected " + features.length + " feature values, got "
+                    + newFeatures.length);
+        }
+        return new Examples(newFeatures, null, exampleShape, 0, labels, numClasses);
     }
 
     private void requireFeatures() {

@@ -1,0 +1,51 @@
+package dev.grokkit.data;
+
+import ai.djl.ndarray.types.Shape;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads scikit-learn's {@code digits.csv.gz}: one row per image, 64 integers 0..16 (an 8 x 8 image,
+ * row-major) and the label 0..9. Examples have shape (1, 8, 8) and values v / 16 in [0, 1].
+ */
+final class DigitsCsv {
+
+    static final int SIDE = 8;
+    static final int MAX_VALUE = 16;
+    static final int CLASSES = 10;
+
+    private DigitsCsv() {
+    }
+
+    static Examples read(DataSource source) {
+        String[] lines = new String(source.readAll(), StandardCharsets.US_ASCII).strip().split("\r?\n");
+        int pixelsPerImage = SIDE * SIDE;
+        float[] pixels = new float[lines.length * pixelsPerImage];
+        int[] labels = new int[lines.length];
+        for (int row = 0; row < lines.length; row++) {
+            String[] fields = lines[row].split(",");
+            if (fields.length != pixelsPerImage + 1) {
+                throw new DataFileException(source.name(), "line " + (row + 1) + " has " + fields.length
+                        + " fields, expected " + (pixelsPerImage + 1) + " (64 pixels and a label)");
+            }
+            for (int j = 0; j < pixelsPerImage; j++) {
+                pixels[row * pixelsPerImage + j] =
+                        parse(source, row, fields[j], MAX_VALUE) / (float) MAX_VALUE;
+            }
+            labels[row] = parse(source, row, fields[pixelsPerImage], CLASSES - 1);
+        }
+        return Examples.ofFeatures(pixels, new Shape(1, SIDE, SIDE), labels, CLASSES);
+    }
+
+    private static int parse(DataSource source, int row, String field, int max) {
+        try {
+            int value = Integer.parseInt(field.strip());
+            if (value >= 0 && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new DataFileException(source.name(), "line " + (row + 1) + ": '" + field
+                + "' is not an integer in 0.." + max);
+    }
+}
