@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.DataType;
 import dev.grokkit.engine.Grokkit;
 import dev.grokkit.model.Losses;
 import dev.grokkit.model.Models;
+import dev.grokkit.optim.Optimizers;
 import dev.grokkit.probe.Probes;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +23,7 @@ class ExperimentTest {
         return Experiment.builder()
                 .data(TinyTasks.modularAddition(7, 0.6, 1))
                 .model(Models.embeddingMlp().embeddingDim(8).hidden(32))
-                .optimizer(TinyTasks.momentum(0.05, 0.9))
+                .optimizer(Optimizers.sgd().learningRate(0.05).momentum(0.9))
                 .steps(60).logEvery(20).seed(3).quiet();
     }
 
@@ -86,7 +87,7 @@ class ExperimentTest {
     @Test
     void stopRuleEndsRunEarlyWithReason() {
         Experiment e = Experiment.builder().data(TinyTasks.blobs(200, 0))
-                .model(Models.mlp().hidden(16)).optimizer(TinyTasks.gradientDescent(0.5))
+                .model(Models.mlp().hidden(16)).optimizer(Optimizers.sgd().learningRate(0.5))
                 .steps(2000).logEvery(10).stopWhen(Stop.trainAccuracyAtLeast(0.95)).quiet().build();
         try (Run run = e.run()) {
             assertTrue(run.steps() < 2000, "stopped at " + run.steps());

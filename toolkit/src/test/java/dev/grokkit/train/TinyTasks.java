@@ -1,16 +1,12 @@
 package dev.grokkit.train;
 
-import ai.djl.ndarray.NDArray;
 import dev.grokkit.data.Dataset;
 import dev.grokkit.data.Examples;
-import dev.grokkit.optim.GrokOptimizer;
-import dev.grokkit.optim.OptimizerSpec;
-import dev.grokkit.optim.Schedule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-/** Small tasks and a plain gradient-descent optimizer, so training-loop tests stand alone. */
+/** Small tasks built by hand, so training-loop tests do not depend on the data package's logic. */
 final class TinyTasks {
 
     private TinyTasks() {}
@@ -56,47 +52,5 @@ final class TinyTasks {
         int[] train = java.util.stream.IntStream.range(0, half).toArray();
         int[] test = java.util.stream.IntStream.range(half, n).toArray();
         return new Dataset("blobs", all.select(train), all.select(test));
-    }
-
-    /** w <- w - lr g. */
-    static OptimizerSpec gradientDescent(double lr) {
-        return new OptimizerSpec() {
-            @Override
-            public GrokOptimizer build() {
-                return new GrokOptimizer(Schedule.constant(lr)) {
-                    @Override
-                    public void update(String id, NDArray weight, NDArray grad) {
-                        weight.subi(grad.mul(learningRate(nextCount(id))));
-                    }
-                };
-            }
-
-            @Override
-            public String describe() {
-                return "GD lr " + lr;
-            }
-        };
-    }
-
-    /** Heavy-ball momentum, to exercise optimizer state across checkpoints: v = mu v + g; w -= lr v. */
-    static OptimizerSpec momentum(double lr, double mu) {
-        return new OptimizerSpec() {
-            @Override
-            public GrokOptimizer build() {
-                return new GrokOptimizer(Schedule.constant(lr)) {
-                    @Override
-                    public void update(String id, NDArray weight, NDArray grad) {
-                        NDArray v = slot(id, "v", weight);
-                        v.muli(mu).addi(grad);
-                        weight.subi(v.mul(learningRate(nextCount(id))));
-                    }
-                };
-            }
-
-            @Override
-            public String describe() {
-                return "momentum lr " + lr + " mu " + mu;
-            }
-        };
     }
 }
