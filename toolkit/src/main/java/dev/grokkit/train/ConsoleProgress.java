@@ -4,21 +4,28 @@ import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
 
-/** A one-line progress bar on standard error, redrawn at each logged row. */
+/**
+ * A progress bar on standard error: on a terminal one line redrawn at each logged row; when
+ * the output is a file or a pipe (CI, scripts), a new line at every tenth of the run instead.
+ */
 public final class ConsoleProgress implements RunListener {
 
     private static final int WIDTH = 30;
     private final PrintStream out;
+    private final boolean redraw;
+    private long lastTenth = -1;
     private long total = 1;
     private long startNanos;
     private String title = "";
 
     public ConsoleProgress() {
-        this(System.err);
+        this(System.err, System.console() != null);
     }
 
-    public ConsoleProgress(PrintStream out) {
+    /** Writes to {@code out}, redrawing one line if {@code redraw}, else one line per tenth. */
+    public ConsoleProgress(PrintStream out, boolean redraw) {
         this.out = out;
+        this.redraw = redraw;
     }
 
     @Override
@@ -30,13 +37,18 @@ public final class ConsoleProgress implements RunListener {
 
     @Override
     public void logged(long step, Map<String, Double> row) {
-        out.print("\r" + line(step, row));
-        out.flush();
+        if (redraw) {
+            out.print("\r" + line(step, row));
+            out.flush();
+        } else if (10 * step / total > lastTenth) {
+            lastTenth = 10 * step / total;
+            out.println(line(step, row));
+        }
     }
 
     @Override
     public void finished(long step, String reason) {
-        out.println("\r" + line(step, Map.of()) + "  " + reason);
+        out.println((redraw ? "\r" : "") + line(step, Map.of()) + "  " + reason);
     }
 
     String line(long step, Map<String, Double> row) {

@@ -21,7 +21,7 @@ class ScriptsTest {
     private static final Path SCRIPTS = Path.of("..", "notebooks", "scripts");
 
     @ParameterizedTest
-    @ValueSource(strings = {"modadd-grokking.jsh", "digits-omnigrok.jsh"})
+    @ValueSource(strings = {"tour.jsh", "modadd-grokking.jsh", "digits-omnigrok.jsh"})
     void scriptRunsAndItsClaimHolds(String script) throws IOException, InterruptedException {
         Path file = SCRIPTS.resolve(script);
         assertTrue(Files.isRegularFile(file), "missing " + file.toAbsolutePath());
