@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
@@ -101,14 +102,14 @@ public final class ProbeContext {
 
     /** The loss on a split. */
     public double lossValue(Split split) {
-        return loss.compute(logits(split), labels.get(split)).toType(ai.djl.ndarray.types.DataType.FLOAT64, false)
+        return loss.compute(logits(split), labels.get(split)).toType(DataType.FLOAT64, false)
                 .getDouble();
     }
 
     /** Fraction of a split's examples whose largest logit is the label. */
     public double accuracy(Split split) {
         NDArray correct = logits(split).argMax(1).eq(labels.get(split));
-        return correct.sum().toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble()
+        return correct.sum().toType(DataType.FLOAT64, false).getDouble()
                 / correct.getShape().get(0);
     }
 

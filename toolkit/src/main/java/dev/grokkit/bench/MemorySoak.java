@@ -1,0 +1,64 @@
+package dev.grokkit.bench;
+
+import dev.grokkit.data.Dataset;
+import dev.grokkit.data.ModularArithmetic;
+import dev.grokkit.data.Operation;
+import dev.grokkit.model.Models;
+import dev.grokkit.optim.Optimizers;
+import dev.grokkit.probe.Probes;
+import dev.grokkit.train.Experiment;
+import dev.grokkit.train.RunListener;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Does native memory stay flat over a long run? Trains a small modular-addition model with
+ * probes for {@code steps} steps (default 100,000) and prints the process's resident set size
+ * (VmRSS, which counts libtorch's native allocations) every {@code every} steps.
+ *
+ * <pre>MemorySoak [steps] [every]</pre>
+ */
+public final class MemorySoak {
+
+    private MemorySoak() {}
+
+    public static void main(String[] args) {
+        long steps = args.length > 0 ? Long.parseLong(args[0]) : 100_000;
+        long every = args.length > 1 ? Long.parseLong(args[1]) : 10_000;
+        Dataset data = ModularArithmetic.builder().modulus(23).operation(Operation.ADD).trainFraction(0.5)
+                .seed(0).build();
+        System.out.println("| step | RSS MiB |");
+        System.out.println("|---|---|");
+        Experiment.builder().data(data).model(Models.embeddingMlp().embeddingDim(32).hidden(64))
+                .optimizer(Optimizers.adamW().learningRate(1e-3).weightDecay(1.0).betas(0.9, 0.98))
+                .steps(steps).logEvery(every / 10).seed(0)
+                .probes(Probes.weightNorm(), Probes.gradientNorm(), Probes.logitStats())
+                .listener(() -> new RunListener() {
+                    @Override
+                    public void logged(long step, Map<String, Double> row) {
+                        if (step % every == 0) {
+                            System.out.printf(Locale.ROOT, "| %d | %.1f |%n", step, residentMiB());
+                        }
+                    }
+                })
+                .build().run().close();
+    }
+
+    /** VmRSS of this process in MiB, from /proc/self/status. */
+    static double residentMiB() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D+", "")) / 1024.0;
+                }
+            }
+            throw new IllegalStateException("/proc/self/status has no VmRSS line");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read /proc/self/status", e);
+        }
+    }
+}
