@@ -14,4 +14,12 @@ public final class Models {
     public static EmbeddingMlpSpec embeddingMlp() {
         return new EmbeddingMlpSpec();
     }
+
+    /**
+     * A decoder-only transformer on token sequences; by default the grokking transformer (1 layer,
+     * d=128, 4 heads, d_mlp=512, ReLU, causal, no LayerNorm).
+     */
+    public static TransformerSpec transformer() {
+        return new TransformerSpec();
+    }
 }
