@@ -22,4 +22,9 @@ public final class Models {
     public static TransformerSpec transformer() {
         return new TransformerSpec();
     }
+
+    /** A small CIFAR-style ResNet on images (default widths 16, 32, 64; one basic block per stage). */
+    public static ResNetSpec resnet() {
+        return new ResNetSpec();
+    }
 }
