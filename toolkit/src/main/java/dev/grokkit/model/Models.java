@@ -27,4 +27,9 @@ public final class Models {
     public static ResNetSpec resnet() {
         return new ResNetSpec();
     }
+
+    /** A small Vision Transformer on images (default patch 4, dim 64, depth 2, 4 heads, mlp 128). */
+    public static VitSpec vit() {
+        return new VitSpec();
+    }
 }
