@@ -54,6 +54,14 @@ public abstract class AbstractModelSpec<T extends AbstractModelSpec<T>> implemen
         }
     }
 
+    /** {@code value} if it is positive; otherwise an exception naming the option. */
+    protected static int positive(String option, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(option + " must be positive, was " + value);
+        }
+        return value;
+    }
+
     /** Appends ", init scale A" when it is not 1. */
     protected String scaleSuffix() {
         return initScale == 1.0 ? "" : ", init scale " + initScale;

@@ -14,4 +14,22 @@ public final class Models {
     public static EmbeddingMlpSpec embeddingMlp() {
         return new EmbeddingMlpSpec();
     }
+
+    /**
+     * A decoder-only transformer on token sequences; by default the grokking transformer (1 layer,
+     * d=128, 4 heads, d_mlp=512, ReLU, causal, no LayerNorm).
+     */
+    public static TransformerSpec transformer() {
+        return new TransformerSpec();
+    }
+
+    /** A small CIFAR-style ResNet on images (default widths 16, 32, 64; one basic block per stage). */
+    public static ResNetSpec resnet() {
+        return new ResNetSpec();
+    }
+
+    /** A small Vision Transformer on images (default patch 4, dim 64, depth 2, 4 heads, mlp 128). */
+    public static VitSpec vit() {
+        return new VitSpec();
+    }
 }

@@ -18,7 +18,9 @@ import java.util.Map;
 /**
  * A model as a chain of named stages (embedding, hidden1, block0, logits, ...). It runs like a
  * sequential block, and can also return every stage's output by name: these are the layer
- * activations ("taps") that probes read. The last stage's output is the logits.
+ * activations ("taps") that probes read. The last stage's output is the logits. Inside a model
+ * it also serves as a plain named sequence (a ResNet stage's "block0", "block1", a transformer
+ * MLP's "up" and "down"), so parameter names follow the same path rule everywhere.
  */
 public final class StagedBlock extends AbstractBlock {
 
