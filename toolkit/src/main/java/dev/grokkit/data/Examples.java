@@ -34,7 +34,7 @@ public final class Examples {
     }
 
     /**
-     * Real-valued examples.
+     * Real-valued examples (the arrays are copied).
      *
      * @param features row-major values, {@code labels.length * exampleShape.size()} of them
      * @param exampleShape the shape of one example, e.g. (784) or (1, 28, 28)
@@ -50,11 +50,11 @@ public final class Examples {
                     "features: expected " + labels.length + " examples x " + per + " values = "
                             + per * labels.length + ", got " + features.length);
         }
-        return new Examples(features, null, exampleShape, 0, labels, numClasses);
+        return new Examples(features.clone(), null, exampleShape, 0, labels.clone(), numClasses);
     }
 
     /**
-     * Token-sequence examples.
+     * Token-sequence examples (the arrays are copied).
      *
      * @param tokens row-major token ids, {@code labels.length * sequenceLength} of them
      * @param sequenceLength tokens per example
@@ -76,7 +76,7 @@ public final class Examples {
                                 + vocabularySize + ")");
             }
         }
-        return new Examples(null, tokens, new Shape(sequenceLength), vocabularySize, labels, numClasses);
+        return new Examples(null, tokens.clone(), new Shape(sequenceLength), vocabularySize, labels.clone(), numClasses);
     }
 
     private static void checkLabels(int[] labels, int numClasses) {
