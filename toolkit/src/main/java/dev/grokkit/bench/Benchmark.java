@@ -1,0 +1,166 @@
+package dev.grokkit.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * grokkit against its Python peer, workload by workload, at each thread count: every
+ * configuration runs in a fresh process (the engine reads its thread count and OpenMP wait
+ * policy once), grokkit and peer processes alternate within each round, and the table reports
+ * the median over rounds of each process's median seconds per op.
+ *
+ * <pre>Benchmark --peer shared/peer/workloads.py [--rounds 3] [--steps 30] [--threads 1,2]
+ *           [--workloads a,b] [--policies PASSIVE,ACTIVE] [--csv results/benchmark.csv]</pre>
+ */
+public final class Benchmark {
+
+    private static final Pattern SECONDS = Pattern.compile("\"seconds_per_op\":\\s*([0-9.eE+-]+)");
+
+    private final Path peer;
+    private final int rounds;
+    private final int steps;
+
+    private Benchmark(Path peer, int rounds, int steps) {
+        this.peer = peer;
+        this.rounds = rounds;
+        this.steps = steps;
+    }
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> opts = options(args);
+        Path peer = Path.of(opts.getOrDefault("--peer", "../shared/peer/workloads.py"));
+        if (!Files.isRegularFile(peer)) {
+            throw new IllegalArgumentException("peer script " + peer + " not found; pass --peer PATH");
+        }
+        Benchmark bench = new Benchmark(peer, Integer.parseInt(opts.getOrDefault("--rounds", "3")),
+                Integer.parseInt(opts.getOrDefault("--steps", "30")));
+        List<Integer> threads = Arrays.stream(opts.getOrDefault("--threads", "1,2").split(","))
+                .map(String::trim).map(Integer::parseInt).toList();
+        List<String> workloads = opts.containsKey("--workloads")
+                ? List.of(opts.get("--workloads").split(","))
+                : Workloads.names().stream().filter(w -> !w.equals("matmul-peak")).toList();
+        List<String> policies = List.of(opts.getOrDefault("--policies", "PASSIVE").split(","));
+        bench.run(workloads, threads, policies, opts.get("--csv"));
+    }
+
+    private void run(List<String> workloads, List<Integer> threads, List<String> policies, String csv)
+            throws IOException {
+        Map<Integer, Double> peak = new LinkedHashMap<>();
+        for (int t : threads) {
+            double s = median(rounds, () -> grokkit("matmul-peak", t, "PASSIVE"));
+            peak.put(t, Workloads.named("matmul-peak").flopsPerOp() / s / 1e9);
+        }
+        List<String> rows = new ArrayList<>();
+        rows.add("workload,threads,wait_policy,grokkit_s_per_op,peer_s_per_op,ratio,gflops,peak_gflops,pct_peak");
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
+                "| workload | threads | grokkit wait | grokkit s/op | peer s/op | ratio | GFLOP/s | %% of peak |%n"
+                        + "|---|---|---|---|---|---|---|---|%n"));
+        for (String w : workloads) {
+            Workload workload = Workloads.named(w);
+            for (int t : threads) {
+                for (String policy : policies) {
+                    double[] ours = new double[rounds];
+                    double[] theirs = new double[rounds];
+                    for (int r = 0; r < rounds; r++) {
+                        // Alternate who goes first so drift on a shared machine hits both sides.
+                        if (r % 2 == 0) {
+                            ours[r] = grokkit(w, t, policy);
+                            theirs[r] = peer(w, t);
+                        } else {
+                            theirs[r] = peer(w, t);
+                            ours[r] = grokkit(w, t, policy);
+                        }
+                    }
+                    double g = Timing.median(ours);
+                    double p = Timing.median(theirs);
+                    double gflops = workload.flopsPerOp() / g / 1e9;
+                    table.append(String.format(Locale.ROOT, "| %s | %d | %s | %.4g | %.4g | %.2f | %s | %s |%n", w, t,
+                            policy.toLowerCase(Locale.ROOT), g, p, g / p, Double.isNaN(gflops) ? "" : String.format(
+                                    Locale.ROOT, "%.1f", gflops), Double.isNaN(gflops) ? "" : String.format(Locale.ROOT,
+                                    "%.0f%% of %.0f", 100 * gflops / peak.get(t), peak.get(t))));
+                    rows.add(String.format(Locale.ROOT, "%s,%d,%s,%.9g,%.9g,%.4f,%.3f,%.3f,%.2f", w, t, policy, g, p,
+                            g / p, gflops, peak.get(t), 100 * gflops / peak.get(t)));
+                    System.err.printf(Locale.ROOT, "%s threads=%d %s: grokkit %.4g s, peer %.4g s%n", w, t, policy, g, p);
+                }
+            }
+        }
+        System.out.print(table);
+        if (csv != null) {
+            Path out = Path.of(csv);
+            if (out.toAbsolutePath().getParent() != null) {
+                Files.createDirectories(out.toAbsolutePath().getParent());
+            }
+            Files.write(out, rows, StandardCharsets.UTF_8);
+        }
+    }
+
+    private double grokkit(String workload, int threads, String policy) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                WorkloadMain.class.getName(), workload, "--steps", Integer.toString(steps));
+        pb.environment().put("GROKKIT_THREADS", Integer.toString(threads));
+        pb.environment().put("OMP_WAIT_POLICY", policy);
+        return secondsFrom(pb, "grokkit " + workload);
+    }
+
+    private double peer(String workload, int threads) {
+        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", peer.toString(), workload, "--threads",
+                Integer.toString(threads), "--steps", Integer.toString(steps));
+        pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
+        return secondsFrom(pb, "peer " + workload);
+    }
+
+    private static double secondsFrom(ProcessBuilder pb, String what) {
+        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+        try {
+            Process p = pb.start();
+            String out;
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                out = r.lines().reduce("", (a, b) -> a + b + "\n");
+            }
+            int code = p.waitFor();
+            Matcher m = SECONDS.matcher(out);
+            if (code != 0 || !m.find()) {
+                throw new IllegalStateException(what + " failed (exit " + code + "): " + out);
+            }
+            return Double.parseDouble(m.group(1));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + what, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + what, e);
+        }
+    }
+
+    private static double median(int n, java.util.function.DoubleSupplier sample) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = sample.getAsDouble();
+        }
+        return Timing.median(v);
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> opts = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected '--option value' pairs, got '" + args[i] + "'");
+            }
+            opts.put(args[i], args[++i]);
+        }
+        return opts;
+    }
+}

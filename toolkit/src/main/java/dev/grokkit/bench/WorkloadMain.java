@@ -1,0 +1,39 @@
+package dev.grokkit.bench;
+
+import ai.djl.ndarray.NDManager;
+import dev.grokkit.engine.Grokkit;
+import java.util.Locale;
+
+/**
+ * Runs one workload in this process and prints one JSON line, like the peer's CLI:
+ * {@code WorkloadMain WORKLOAD --steps N}. The thread count comes from GROKKIT_THREADS and the
+ * OpenMP wait policy from OMP_WAIT_POLICY, both read once when the engine starts, which is why
+ * each configuration runs in a fresh process.
+ */
+public final class WorkloadMain {
+
+    private WorkloadMain() {}
+
+    public static void main(String[] args) {
+        if (args.length < 1) {
+            throw new IllegalArgumentException("usage: WorkloadMain WORKLOAD [--steps N]; workloads: "
+                    + Workloads.names());
+        }
+        Workload workload = Workloads.named(args[0]);
+        int steps = 50;
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--steps") && i + 1 < args.length) {
+                steps = Integer.parseInt(args[++i]);
+            } else {
+                throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
+            }
+        }
+        try (NDManager manager = Grokkit.engine().newBaseManager()) {
+            Runnable op = workload.prepare(manager);
+            double seconds = Timing.medianSeconds(op, workload.warmup(), steps);
+            System.out.println(String.format(Locale.ROOT,
+                    "{\"workload\": \"%s\", \"threads\": %d, \"wait_policy\": \"%s\", \"seconds_per_op\": %.9g}",
+                    workload.name(), Grokkit.threads(), Grokkit.waitPolicy(), seconds));
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.grokkit.bench;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dev.grokkit.data.Dataset;
+import dev.grokkit.data.Examples;
+import dev.grokkit.data.ModularArithmetic;
+import dev.grokkit.data.Operation;
+import dev.grokkit.engine.Grokkit;
+import dev.grokkit.model.GrokModel;
+import dev.grokkit.model.Loss;
+import dev.grokkit.model.Losses;
+import dev.grokkit.model.ModelSpec;
+import dev.grokkit.model.Models;
+import dev.grokkit.optim.OptimizerSpec;
+import dev.grokkit.optim.Optimizers;
+import dev.grokkit.train.TrainingStep;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The workloads of BENCHMARKS.md, built from the toolkit's own parts. */
+public final class Workloads {
+
+    private static final Map<String, Workload> ALL = new LinkedHashMap<>();
+
+    static {
+        add(matmulPeak());
+        add(omnigrokMlp());
+        add(modAddMlp());
+        add(modAddTransformer());
+    }
+
+    private Workloads() {}
+
+    private static void add(Workload w) {
+        ALL.put(w.name(), w);
+    }
+
+    public static List<String> names() {
+        return List.copyOf(ALL.keySet());
+    }
+
+    public static Workload named(String name) {
+        Workload w = ALL.get(name);
+        if (w == null) {
+            throw new IllegalArgumentException("no workload '" + name + "'; workloads: " + names());
+        }
+        return w;
+    }
+
+    /** The machine's fp32 matmul rate through libtorch: one 512 x 512 x 512 product, 2 n^3 FLOPs. */
+    static Workload matmulPeak() {
+        return new Simple("matmul-peak", 2.0 * 512 * 512 * 512, 10, m -> {
+            NDArray a = m.randomUniform(0, 1, new Shape(512, 512));
+            NDArray b = m.randomUniform(0, 1, new Shape(512, 512));
+            return () -> a.matMul(b).close();
+        });
+    }
+
+    /** One AdamW step (lr 1e-3, wd 0.01) of Omnigrok's MLP 784-200-200-10, init x8, MSE, batch 200. */
+    static Workload omnigrokMlp() {
+        double flops = 3 * 2.0 * 200 * (784 * 200 + 200 * 200 + 200 * 10);
+        return new Simple("omnigrok-mlp", flops, 20, m -> {
+            float[] x = m.randomUniform(0, 1, new Shape(200 * 784)).toFloatArray();
+            int[] y = m.randomInteger(0, 10, new Shape(200), DataType.INT32).toIntArray();
+            Examples batch = Examples.ofFeatures(x, new Shape(784), y, 10);
+            return step(m, batch, Models.mlp().hidden(200, 200).initScale(8),
+                    Optimizers.adamW().learningRate(1e-3).weightDecay(0.01), Losses.mse());
+        });
+    }
+
+    /** One full-batch AdamW step on 30% of pairs mod 97: shared embedding 128, 256 -> 512 ReLU -> 97. */
+    static Workload modAddMlp() {
+        int n = (int) (0.3 * 97 * 97);
+        double flops = 3 * 2.0 * n * (256 * 512 + 512 * 97);
+        return new Simple("modadd-mlp", flops, 20, m -> {
+            Dataset data = modAdd(97, ModularArithmetic.Form.PAIRS);
+            return step(m, data.train(), Models.embeddingMlp().embeddingDim(128).hidden(512),
+                    Optimizers.adamW().learningRate(1e-3).weightDecay(1.0).betas(0.9, 0.98), Losses.crossEntropy());
+        });
+    }
+
+    /** One full-batch AdamW step of Nanda et al.'s 1-layer transformer on 30% of pairs mod 113. */
+    static Workload modAddTransformer() {
+        int n = (int) (0.3 * 113 * 113);
+        double perToken = 2.0 * 128 * (3 * 128 + 128 + 512 + 512);
+        double flops = 3 * n * (3 * perToken + 2.0 * 128 * 113);
+        return new Simple("modadd-transformer", flops, 10, m -> {
+            Dataset data = modAdd(113, ModularArithmetic.Form.TOKENS);
+            return step(m, data.train(), Models.transformer().layers(1).dModel(128).heads(4).dMlp(512),
+                    Optimizers.adamW().learningRate(1e-3).weightDecay(1.0).betas(0.9, 0.98), Losses.crossEntropy());
+        });
+    }
+
+    private static Dataset modAdd(int p, ModularArithmetic.Form form) {
+        return ModularArithmetic.builder().modulus(p).operation(Operation.ADD).trainFraction(0.3).seed(0)
+                .form(form).build();
+    }
+
+    private static Runnable step(NDManager m, Examples batch, ModelSpec spec, OptimizerSpec optimizer, Loss loss) {
+        Grokkit.seed(0);
+        GrokModel model = spec.build(batch, DataType.FLOAT32, m);
+        NDArray x = batch.inputs(m, DataType.FLOAT32);
+        NDArray y = batch.labelArray(m);
+        TrainingStep step = new TrainingStep(model, optimizer.build(), loss);
+        return () -> step.run(x, y);
+    }
+
+    /** A workload from its parts. */
+    private record Simple(String name, double flopsPerOp, int warmup,
+            java.util.function.Function<NDManager, Runnable> setUp) implements Workload {
+        @Override
+        public Runnable prepare(NDManager manager) {
+            return setUp.apply(manager);
+        }
+    }
+}
