@@ -62,6 +62,14 @@ public abstract class AbstractModelSpec<T extends AbstractModelSpec<T>> implemen
         return value;
     }
 
+    /** A copy of {@code widths}, each checked positive. */
+    protected static int[] positiveWidths(String option, int[] widths) {
+        for (int w : widths) {
+            positive(option, w);
+        }
+        return widths.clone();
+    }
+
     /** Appends ", init scale A" when it is not 1. */
     protected String scaleSuffix() {
         return initScale == 1.0 ? "" : ", init scale " + initScale;

@@ -22,12 +22,7 @@ public final class EmbeddingMlpSpec extends AbstractModelSpec<EmbeddingMlpSpec> 
     }
 
     public EmbeddingMlpSpec hidden(int... widths) {
-        for (int w : widths) {
-            if (w <= 0) {
-                throw new IllegalArgumentException("hidden widths must be positive, was " + w);
-            }
-        }
-        this.hidden = widths.clone();
+        this.hidden = positiveWidths("hidden widths", widths);
         return this;
     }
 

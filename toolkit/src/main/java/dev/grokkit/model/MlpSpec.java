@@ -18,12 +18,7 @@ public final class MlpSpec extends AbstractModelSpec<MlpSpec> {
 
     /** Hidden layer widths, input to output; the input and output widths come from the data. */
     public MlpSpec hidden(int... widths) {
-        for (int w : widths) {
-            if (w <= 0) {
-                throw new IllegalArgumentException("hidden widths must be positive, got " + Arrays.toString(widths));
-            }
-        }
-        this.hidden = widths.clone();
+        this.hidden = positiveWidths("hidden widths", widths);
         return this;
     }
 
