@@ -75,6 +75,20 @@ class AdamOptimizerTest {
         assertTrajectory(torch.get("adamwDefaults"), Steps.run(Optimizers.adamW().build(), W0, GRADS), 1e-10);
     }
 
+    /** float32 takes the fused native update: it follows the float64 rule, also where |g| is near eps. */
+    @Test
+    void fusedFloat32UpdateFollowsFloat64Rule() {
+        double[][] tiny = {{1e-8, -2e-8, 5e-9, 1e-9}, {-1e-8, 3e-8, 1e-8, -1e-9}, {2e-8, 1e-8, -3e-9, 2e-9}};
+        for (OptimizerSpec spec : new OptimizerSpec[] {
+                Optimizers.adam().learningRate(1e-2).weightDecay(0.3),
+                Optimizers.adamW().learningRate(1e-2).betas(0.9, 0.98).weightDecay(1.0)}) {
+            for (double[][] grads : new double[][][] {GRADS, tiny}) {
+                assertTrajectory(Steps.run(spec.build(), W0, grads),
+                        Steps.run(spec.build(), W0, grads, ai.djl.ndarray.types.DataType.FLOAT32), 2e-6);
+            }
+        }
+    }
+
     /** A real parameter: gradient recorded by a collector, update outside it, in place on the leaf. */
     @Test
     void updatesAParameterThatRecordsGradients() {
