@@ -1,5 +1,6 @@
 package dev.grokkit.model;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -46,6 +47,16 @@ public final class EmbeddingLayer extends AbstractBlock {
         NDArray table = store.getValue(weight, tokens.getDevice(), training);
         NDArray vectors = Embedding.embedding(tokens, table, SparseFormat.DENSE).singletonOrThrow();
         return new NDList(concatenate ? vectors.reshape(tokens.getShape().get(0), -1) : vectors);
+    }
+
+    /** Whether an example's L vectors are joined into one (n, L d) vector. */
+    boolean concatenates() {
+        return concatenate;
+    }
+
+    /** The table (vocabulary x dimension) as the forward pass uses it. */
+    NDArray table(ParameterStore store, Device device, boolean training) {
+        return store.getValue(weight, device, training);
     }
 
     @Override

@@ -35,8 +35,22 @@ public final class PositionHead extends AbstractBlock {
     @Override
     protected NDList forwardInternal(
             ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDList x = norm == null ? inputs : norm.forward(store, inputs, training);
-        NDArray picked = x.singletonOrThrow().get(new NDIndex(":, {}, :", position));
+        return read(store, inputs.singletonOrThrow(), position, training);
+    }
+
+    /**
+     * The logits of a stream (n, L, d) that {@code block} has not run on yet, running the block at
+     * the one position read: the same logits as the block then this head, with 1/L of the block's
+     * MLP and projection work.
+     */
+    NDList forwardAfter(ParameterStore store, TransformerBlock block, NDArray x, boolean training) {
+        long p = position < 0 ? x.getShape().get(1) + position : position;
+        return read(store, block.forwardPositions(store, x, p, p + 1, training), 0, training);
+    }
+
+    private NDList read(ParameterStore store, NDArray stream, long index, boolean training) {
+        NDList x = norm == null ? new NDList(stream) : norm.forward(store, new NDList(stream), training);
+        NDArray picked = x.singletonOrThrow().get(new NDIndex(":, {}, :", index));
         return linear.forward(store, new NDList(picked), training);
     }
 

@@ -50,29 +50,41 @@ public final class SelfAttention extends AbstractBlock {
     protected NDList forwardInternal(
             ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        long n = x.getShape().get(0);
-        long length = x.getShape().get(1);
-        int headDim = dModel / heads;
-        // (n, L, 3d) -> (n, L, 3, h, d/h) -> (3, n, h, L, d/h)
-        NDArray projected = qkv.forward(store, new NDList(x), training).singletonOrThrow()
-                .reshape(n, length, 3, heads, headDim)
-                .transpose(2, 0, 3, 1, 4);
-        NDArray q = projected.get(0);
-        NDArray k = projected.get(1);
-        NDArray v = projected.get(2);
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div(Math.sqrt(headDim));
-        if (causal) {
-            scores = maskFuture(scores, length);
-        }
-        NDArray mixed = scores.softmax(-1).matMul(v).transpose(0, 2, 1, 3).reshape(n, length, dModel);
-        return out.forward(store, new NDList(mixed), training);
+        return new NDList(attend(store, x, x, 0, training));
     }
 
-    /** Scores (n, h, L, L) with entries j &gt; i set to -inf, so position i sees only 0..i. */
-    private static NDArray maskFuture(NDArray scores, long length) {
+    /**
+     * The attention output (n, Lq, d) at the Lq query positions {@code first} .. {@code first +
+     * Lq - 1} only, given the whole stream {@code x} (n, L, d) and its rows {@code queries} at
+     * those positions: keys and values come from every position, queries only from these. A
+     * model whose logits read one position needs its last block at that position alone.
+     */
+    NDArray attend(ParameterStore store, NDArray x, NDArray queries, long first, boolean training) {
+        long n = x.getShape().get(0);
+        long length = x.getShape().get(1);
+        long queryLength = queries.getShape().get(1);
+        int headDim = dModel / heads;
+        // q: (n, Lq, d) -> (n, h, Lq, d/h); k, v: (n, L, 2d) -> (n, L, 2, h, d/h) -> (2, n, h, L, d/h)
+        NDArray q = qkv.forwardUnits(store, queries, 0, dModel, training)
+                .reshape(n, queryLength, heads, headDim).transpose(0, 2, 1, 3);
+        NDArray kv = qkv.forwardUnits(store, x, dModel, 3L * dModel, training)
+                .reshape(n, length, 2, heads, headDim).transpose(2, 0, 3, 1, 4);
+        NDArray scores = q.matMul(kv.get(0).transpose(0, 1, 3, 2)).div(Math.sqrt(headDim));
+        if (causal && first < length - 1) { // some key lies after the first query
+            scores = maskFuture(scores, first, queryLength, length);
+        }
+        NDArray mixed = scores.softmax(-1).matMul(kv.get(1)).transpose(0, 2, 1, 3).reshape(n, queryLength, dModel);
+        return out.forward(store, new NDList(mixed), training).singletonOrThrow();
+    }
+
+    /**
+     * Scores (n, h, Lq, L) of queries at positions first .. first + Lq - 1 with the keys j after
+     * the query's position set to -inf, so position i sees only 0..i.
+     */
+    private static NDArray maskFuture(NDArray scores, long first, long queryLength, long length) {
         NDManager m = scores.getManager();
-        NDArray query = m.arange(length).reshape(length, 1);
-        NDArray key = m.arange(length).reshape(1, length);
+        NDArray query = m.arange((int) first, (int) (first + queryLength)).reshape(queryLength, 1);
+        NDArray key = m.arange((int) length).reshape(1, length);
         NDArray visible = key.lte(query).broadcast(scores.getShape());
         NDArray blocked = m.full(new Shape(), Float.NEGATIVE_INFINITY, scores.getDataType());
         return NDArrays.where(visible, scores, blocked);

@@ -2,6 +2,7 @@ package dev.grokkit.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -57,9 +58,20 @@ public final class TransformerBlock extends AbstractBlock {
     protected NDList forwardInternal(
             ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        x = x.add(attention.forward(store, normalize(ln1, store, x, training), training).singletonOrThrow());
-        x = x.add(mlp.forward(store, normalize(ln2, store, x, training), training).singletonOrThrow());
-        return new NDList(x);
+        return new NDList(forwardPositions(store, x, 0, x.getShape().get(1), training));
+    }
+
+    /**
+     * The block's output (n, to - from, d) at positions from .. to - 1 only: attention reads keys
+     * and values from the whole stream x (n, L, d), everything else runs at these positions.
+     */
+    NDArray forwardPositions(ParameterStore store, NDArray x, long from, long to, boolean training) {
+        boolean all = from == 0 && to == x.getShape().get(1);
+        NDIndex rows = new NDIndex(":, {}:{}, :", from, to);
+        NDArray normalized = normalize(ln1, store, x, training).singletonOrThrow();
+        NDArray queries = all ? normalized : normalized.get(rows);
+        NDArray y = (all ? x : x.get(rows)).add(attention.attend(store, normalized, queries, from, training));
+        return y.add(mlp.forward(store, normalize(ln2, store, y, training), training).singletonOrThrow());
     }
 
     private static NDList normalize(Block norm, ParameterStore store, NDArray x, boolean training) {
