@@ -22,12 +22,15 @@ import java.util.regex.Pattern;
  * policy once), grokkit and peer processes alternate within each round, and the table reports
  * the median over rounds of each process's median seconds per op.
  *
+ * <p>Then, end to end: wall time until modular addition groks ({@link GrokTime} against
+ * {@code grok_modadd.py}, next to the peer script's folder or given with --grok-peer), one run
+ * per seed at one thread; and the cost of probing ({@link ProbeOverhead}).
+ *
  * <pre>Benchmark --peer shared/peer/workloads.py [--rounds 3] [--steps 30] [--threads 1,2]
- *           [--workloads a,b] [--policies PASSIVE,ACTIVE] [--csv results/benchmark.csv]</pre>
+ *           [--workloads a,b] [--policies PASSIVE,ACTIVE] [--csv results/benchmark.csv]
+ *           [--grok-peer environment/peer/grok_modadd.py] [--grok-seeds 0,1,2] [--probe-steps 2000]</pre>
  */
 public final class Benchmark {
-
-    private static final Pattern SECONDS = Pattern.compile("\"seconds_per_op\":\\s*([0-9.eE+-]+)");
 
     private final Path peer;
     private final int rounds;
@@ -54,6 +57,54 @@ public final class Benchmark {
                 : Workloads.names().stream().filter(w -> !w.equals("matmul-peak")).toList();
         List<String> policies = List.of(opts.getOrDefault("--policies", "PASSIVE").split(","));
         bench.run(workloads, threads, policies, opts.get("--csv"));
+        String seeds = opts.getOrDefault("--grok-seeds", "0,1,2");
+        if (!seeds.isBlank()) {
+            Path grokPeer = Path.of(opts.getOrDefault("--grok-peer", "environment/peer/grok_modadd.py"));
+            if (!Files.isRegularFile(grokPeer)) {
+                throw new IllegalArgumentException("end-to-end peer script " + grokPeer + " not found; pass --grok-peer");
+            }
+            bench.grokTimes(grokPeer, Arrays.stream(seeds.split(",")).map(String::trim).toList());
+        }
+        int probeSteps = Integer.parseInt(opts.getOrDefault("--probe-steps", "2000"));
+        if (probeSteps > 0) {
+            bench.probeOverhead(probeSteps);
+        }
+    }
+
+    /** Grokking wall time per seed, grokkit then peer, at one thread. */
+    private void grokTimes(Path grokPeer, List<String> seeds) {
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%nEnd to end: x+y mod 59 until test accuracy 0.99"
+                + " (1 thread, evaluation every 50 steps)%n%n| seed | grokkit steps | grokkit s | grokkit ms/step"
+                + " | peer steps | peer s | peer ms/step | ratio of ms/step |%n|---|---|---|---|---|---|---|---|%n"));
+        List<Double> ratios = new ArrayList<>();
+        for (String seed : seeds) {
+            ProcessBuilder ours = javaProcess(GrokTime.class, "--seed", seed);
+            ours.environment().put("GROKKIT_THREADS", "1");
+            String g = output(ours, "grokkit end to end");
+            String p = output(new ProcessBuilder("/usr/bin/python3", grokPeer.toString(), "--seed", seed,
+                    "--threads", "1"), "peer end to end");
+            double gs = number(g, "seconds");
+            double ps = number(p, "seconds");
+            double gSteps = number(g, "steps");
+            double pSteps = number(p, "steps");
+            double ratio = (gs / gSteps) / (ps / pSteps);
+            ratios.add(ratio);
+            table.append(String.format(Locale.ROOT, "| %s | %.0f | %.1f | %.2f | %.0f | %.1f | %.2f | %.2f |%n", seed,
+                    gSteps, gs, 1e3 * gs / gSteps, pSteps, ps, 1e3 * ps / pSteps, ratio));
+        }
+        System.out.print(table);
+        System.out.printf(Locale.ROOT, "median ratio of time per step (grokkit / peer): %.2f%n",
+                Timing.median(ratios.stream().mapToDouble(Double::doubleValue).toArray()));
+    }
+
+    /** Wall time of a run logging every 100 steps with the basic probes against one logging twice. */
+    private void probeOverhead(int probeSteps) {
+        ProcessBuilder pb = javaProcess(ProbeOverhead.class, "--steps", Integer.toString(probeSteps));
+        pb.environment().put("GROKKIT_THREADS", "1");
+        String out = output(pb, "probe overhead");
+        System.out.printf(Locale.ROOT, "%nProbe overhead (digits MLP, %d steps, batch 200, 1 thread): basic probes"
+                + " every 100 steps %.2f s, no probes %.2f s: %+.1f%%%n", probeSteps, number(out, "seconds_with_probes"),
+                number(out, "seconds_without"), 100 * number(out, "overhead"));
     }
 
     private void run(List<String> workloads, List<Integer> threads, List<String> policies, String csv)
@@ -71,21 +122,24 @@ public final class Benchmark {
         for (String w : workloads) {
             Workload workload = Workloads.named(w);
             for (int t : threads) {
-                for (String policy : policies) {
-                    double[] ours = new double[rounds];
-                    double[] theirs = new double[rounds];
-                    for (int r = 0; r < rounds; r++) {
-                        // Alternate who goes first so drift on a shared machine hits both sides.
-                        if (r % 2 == 0) {
-                            ours[r] = grokkit(w, t, policy);
-                            theirs[r] = peer(w, t);
-                        } else {
-                            theirs[r] = peer(w, t);
-                            ours[r] = grokkit(w, t, policy);
-                        }
+                double[][] ours = new double[policies.size()][rounds];
+                double[] theirs = new double[rounds];
+                for (int r = 0; r < rounds; r++) {
+                    // Alternate who goes first so drift on a shared machine hits both sides.
+                    if (r % 2 == 1) {
+                        theirs[r] = peer(w, t);
                     }
-                    double g = Timing.median(ours);
-                    double p = Timing.median(theirs);
+                    for (int k = 0; k < policies.size(); k++) {
+                        ours[k][r] = grokkit(w, t, policies.get(k));
+                    }
+                    if (r % 2 == 0) {
+                        theirs[r] = peer(w, t);
+                    }
+                }
+                double p = Timing.median(theirs);
+                for (int k = 0; k < policies.size(); k++) {
+                    String policy = policies.get(k);
+                    double g = Timing.median(ours[k]);
                     double gflops = workload.flopsPerOp() / g / 1e9;
                     table.append(String.format(Locale.ROOT, "| %s | %d | %s | %.4g | %.4g | %.2f | %s | %s |%n", w, t,
                             policy.toLowerCase(Locale.ROOT), g, p, g / p, Double.isNaN(gflops) ? "" : String.format(
@@ -108,9 +162,7 @@ public final class Benchmark {
     }
 
     private double grokkit(String workload, int threads, String policy) {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                WorkloadMain.class.getName(), workload, "--steps", Integer.toString(steps));
+        ProcessBuilder pb = javaProcess(WorkloadMain.class, workload, "--steps", Integer.toString(steps));
         pb.environment().put("GROKKIT_THREADS", Integer.toString(threads));
         pb.environment().put("OMP_WAIT_POLICY", policy);
         return secondsFrom(pb, "grokkit " + workload);
@@ -123,7 +175,28 @@ public final class Benchmark {
         return secondsFrom(pb, "peer " + workload);
     }
 
+    /** A fresh JVM running {@code main} with this process's class path. */
+    private static ProcessBuilder javaProcess(Class<?> main, String... args) {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command);
+    }
+
+    private static double number(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\":\\s*([0-9.eE+-]+)").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no \"" + key + "\" in " + json);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
     private static double secondsFrom(ProcessBuilder pb, String what) {
+        return number(output(pb, what), "seconds_per_op");
+    }
+
+    /** Runs the process and returns its standard output; fails with it if the exit code is not 0. */
+    private static String output(ProcessBuilder pb, String what) {
         pb.redirectError(ProcessBuilder.Redirect.DISCARD);
         try {
             Process p = pb.start();
@@ -132,11 +205,10 @@ public final class Benchmark {
                 out = r.lines().reduce("", (a, b) -> a + b + "\n");
             }
             int code = p.waitFor();
-            Matcher m = SECONDS.matcher(out);
-            if (code != 0 || !m.find()) {
+            if (code != 0) {
                 throw new IllegalStateException(what + " failed (exit " + code + "): " + out);
             }
-            return Double.parseDouble(m.group(1));
+            return out;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + what, e);
         } catch (InterruptedException e) {

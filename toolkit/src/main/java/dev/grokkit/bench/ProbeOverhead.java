@@ -1,0 +1,67 @@
+package dev.grokkit.bench;
+
+import dev.grokkit.data.Dataset;
+import dev.grokkit.data.ImageSets;
+import dev.grokkit.engine.Grokkit;
+import dev.grokkit.model.Losses;
+import dev.grokkit.model.Models;
+import dev.grokkit.optim.Optimizers;
+import dev.grokkit.probe.Probe;
+import dev.grokkit.probe.Probes;
+import dev.grokkit.train.Experiment;
+import dev.grokkit.train.Run;
+import java.util.Locale;
+
+/**
+ * What probing costs: the same Omnigrok-style run (digits, 1,000 training images, MLP 64-200-200-10
+ * at init scale 8, MSE, AdamW, batch 200) once logging every 100 steps with the basic probes
+ * (loss and accuracy on train and test, weight norm, gradient norm, logit statistics, dead
+ * ReLUs) and once logging only at its first and last step. Runs alternate; prints one JSON line
+ * with the median wall times: {@code ProbeOverhead [--steps N] [--rounds R]}.
+ */
+public final class ProbeOverhead {
+
+    private ProbeOverhead() {}
+
+    public static void main(String[] args) {
+        int steps = 2000;
+        int rounds = 3;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--steps" -> steps = Integer.parseInt(args[i + 1]);
+                case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
+            }
+        }
+        Dataset data = ImageSets.digits().flatten();
+        double[] probed = new double[rounds];
+        double[] bare = new double[rounds];
+        seconds(data, 200, 100, true); // warm-up
+        for (int r = 0; r < rounds; r++) {
+            probed[r] = seconds(data, steps, 100, true);
+            bare[r] = seconds(data, steps, steps, false);
+        }
+        double withProbes = Timing.median(probed);
+        double without = Timing.median(bare);
+        System.out.println(String.format(Locale.ROOT,
+                "{\"threads\": %d, \"steps\": %d, \"seconds_with_probes\": %.4f, \"seconds_without\": %.4f, "
+                        + "\"overhead\": %.4f}",
+                Grokkit.threads(), steps, withProbes, without, withProbes / without - 1));
+    }
+
+    private static double seconds(Dataset data, int steps, int logEvery, boolean probes) {
+        Probe[] basic = probes
+                ? new Probe[] {Probes.weightNorm(), Probes.gradientNorm(), Probes.logitStats(),
+                        Probes.deadRelu("hidden1", "hidden2")}
+                : new Probe[0];
+        Experiment experiment = Experiment.builder().data(data)
+                .model(Models.mlp().hidden(200, 200).initScale(8))
+                .optimizer(Optimizers.adamW().learningRate(1e-3).weightDecay(0.1)).loss(Losses.mse())
+                .steps(steps).batchSize(200).seed(0).logEvery(logEvery).probes(basic).quiet()
+                .build();
+        long start = System.nanoTime();
+        try (Run run = experiment.run()) {
+            return (System.nanoTime() - start) / 1e9;
+        }
+    }
+}
