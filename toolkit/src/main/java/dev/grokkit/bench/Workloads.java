@@ -106,7 +106,7 @@ public final class Workloads {
         NDArray x = batch.inputs(m, DataType.FLOAT32);
         NDArray y = batch.labelArray(m);
         TrainingStep step = new TrainingStep(model, optimizer.build(), loss);
-        return () -> step.run(x, y);
+        return () -> step.run(x, y, 0);
     }
 
     /** A workload from its parts. */

@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.types.DataType;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import java.util.function.Supplier;
 
 /**
  * The one place where the DJL PyTorch engine is configured, before anything else touches it.
@@ -78,6 +79,21 @@ public final class Grokkit {
     public static void seed(long seed) {
         engine().setRandomSeed((int) (seed ^ (seed >>> 32)));
     }
+
+    /**
+     * Seeds the engine's generator and runs {@code draws} while no other thread can seed or draw
+     * through this method: libtorch's generator is global, so runs of a parallel sweep each
+     * take their random numbers (initialization, SGLD noise) inside such a section and stay
+     * reproducible.
+     */
+    public static <T> T seeded(long seed, Supplier<T> draws) {
+        synchronized (GENERATOR) {
+            seed(seed);
+            return draws.get();
+        }
+    }
+
+    private static final Object GENERATOR = new Object();
 
     /** The engine's OpenMP wait policy as seen by this process. */
     public static String waitPolicy() {

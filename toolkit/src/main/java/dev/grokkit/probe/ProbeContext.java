@@ -1,14 +1,13 @@
 package dev.grokkit.probe;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
 import dev.grokkit.data.Dataset;
+import dev.grokkit.engine.Autograd;
 import dev.grokkit.model.GrokModel;
 import dev.grokkit.model.Loss;
 import dev.grokkit.model.NamedParameter;
@@ -128,10 +127,8 @@ public final class ProbeContext {
     public Map<String, NDArray> gradient() {
         if (gradient == null) {
             List<NamedParameter> params = model.trainableParameters();
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                collector.backward(loss.compute(model.forward(inputs.get(Split.TRAIN), false),
-                        labels.get(Split.TRAIN)));
-            }
+            Autograd.backward(() -> loss.compute(model.forward(inputs.get(Split.TRAIN), false),
+                    labels.get(Split.TRAIN)));
             gradient = new LinkedHashMap<>();
             for (NamedParameter p : params) {
                 gradient.put(p.name(), p.array().getGradient().duplicate());

@@ -44,7 +44,6 @@ final class TrainingLoop {
             throw new IllegalStateException("checkpoint " + resumeFrom.dir() + " belongs to another experiment:\n  "
                     + resumeFrom.description() + "\nnot\n  " + experiment.describe());
         }
-        Grokkit.seed(experiment.seed());
         NDManager root = engine.newBaseManager();
         try {
             return train(root);
@@ -56,7 +55,8 @@ final class TrainingLoop {
 
     private Run train(NDManager root) {
         var data = experiment.data();
-        GrokModel model = experiment.model().build(data.train(), experiment.dtype(), root);
+        GrokModel model = Grokkit.seeded(experiment.seed(),
+                () -> experiment.model().build(data.train(), experiment.dtype(), root));
         GrokOptimizer optimizer = experiment.optimizer().build();
         NDArray trainX = data.train().inputs(root, experiment.dtype());
         NDArray trainY = data.train().labelArray(root);
@@ -126,14 +126,14 @@ final class TrainingLoop {
     /** One optimizer update on the step's batch, with the engine reseeded from (seed, step). */
     private void update(TrainingStep trainingStep, NDArray trainX, NDArray trainY, MinibatchSampler sampler,
             long step) {
-        Grokkit.seed(experiment.seed() * 1_000_003L + step);
+        long seed = experiment.seed() * 1_000_003L + step;
         if (experiment.batchSize() == 0) {
-            trainingStep.run(trainX, trainY);
+            trainingStep.run(trainX, trainY, seed);
             return;
         }
         try (NDScope scope = new NDScope()) {
             NDArray index = trainX.getManager().create(sampler.batch(step));
-            trainingStep.run(trainX.get(index), trainY.get(index));
+            trainingStep.run(trainX.get(index), trainY.get(index), seed);
         }
     }
 

@@ -1,11 +1,11 @@
 package dev.grokkit.train;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
+import dev.grokkit.engine.Autograd;
+import dev.grokkit.engine.Grokkit;
 import dev.grokkit.model.GrokModel;
 import dev.grokkit.model.Loss;
 import dev.grokkit.model.NamedParameter;
@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * One optimizer update: forward in training mode, loss, backward, update every trainable
  * parameter in place, zero its gradient. Its temporaries are closed when it returns. The
- * training loop and the benchmark both run exactly this.
+ * training loop and the benchmark both run exactly this. Runs on the calling thread alone, so
+ * the runs of a parallel sweep can step at the same time.
  */
 public final class TrainingStep {
 
@@ -29,20 +30,23 @@ public final class TrainingStep {
         this.optimizer = optimizer;
         this.loss = loss;
         this.parameters = model.trainableParameters();
-        JniUtils.setGradMode(false); // grad mode is per thread; updates run outside recording
     }
 
-    /** Updates the model on the batch (inputs {@code x}, labels {@code y}). */
-    public void run(NDArray x, NDArray y) {
+    /**
+     * Updates the model on the batch (inputs {@code x}, labels {@code y}); the update draws any
+     * random numbers it needs (SGLD's noise) from the engine generator seeded with {@code seed}.
+     */
+    public void run(NDArray x, NDArray y, long seed) {
         try (NDScope scope = new NDScope()) {
-            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                collector.backward(loss.compute(model.forward(x, true), y));
-            }
-            for (NamedParameter p : parameters) {
-                NDArray w = p.array();
-                optimizer.update(p.name(), w, w.getGradient());
-                JniUtils.zeroGrad((PtNDArray) w);
-            }
+            Autograd.backward(() -> loss.compute(model.forward(x, true), y));
+            Grokkit.seeded(seed, () -> {
+                for (NamedParameter p : parameters) {
+                    NDArray w = p.array();
+                    optimizer.update(p.name(), w, w.getGradient());
+                    JniUtils.zeroGrad((PtNDArray) w);
+                }
+                return null;
+            });
         }
     }
 }

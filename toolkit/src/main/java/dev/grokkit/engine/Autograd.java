@@ -1,0 +1,38 @@
+package dev.grokkit.engine;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import java.util.function.Supplier;
+
+/**
+ * Records a computation and backpropagates it, on this thread only. DJL's GradientCollector
+ * allows one collector per process (a static flag), which would serialize the runs of a
+ * parallel sweep; libtorch's grad mode is per thread, so this sets it for the calling thread,
+ * exactly as the collector does otherwise.
+ */
+public final class Autograd {
+
+    private Autograd() {}
+
+    /**
+     * Builds the scalar {@code loss} with recording on, then adds d loss / d w into the gradient
+     * of every array that requires one. Returns the loss (in the caller's manager or scope).
+     */
+    public static NDArray backward(Supplier<NDArray> loss) {
+        boolean before = JniUtils.isGradMode();
+        JniUtils.setGradMode(true);
+        try {
+            NDArray value = loss.get();
+            if (value.getShape().size() != 1) {
+                throw new IllegalArgumentException("backward needs a scalar loss, got shape " + value.getShape());
+            }
+            try (NDArray seed = value.getManager().ones(value.getShape(), value.getDataType())) {
+                JniUtils.backward((PtNDArray) value, (PtNDArray) seed, false, false);
+            }
+            return value;
+        } finally {
+            JniUtils.setGradMode(before);
+        }
+    }
+}
