@@ -45,11 +45,16 @@ final class Vectors {
         }
     }
 
-    /** Independent +-1 entries with probability 1/2 each. */
+    /** Independent +-1 entries with probability 1/2 each, one random bit per entry (64 per draw). */
     static double[] rademacher(int n, Random random) {
         double[] v = new double[n];
+        long bits = 0;
         for (int i = 0; i < n; i++) {
-            v[i] = random.nextBoolean() ? 1.0 : -1.0;
+            if ((i & 63) == 0) {
+                bits = random.nextLong();
+            }
+            v[i] = (bits & 1) == 0 ? 1.0 : -1.0;
+            bits >>>= 1;
         }
         return v;
     }
