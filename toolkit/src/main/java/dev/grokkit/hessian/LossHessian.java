@@ -89,18 +89,8 @@ public final class LossHessian implements SymmetricOperator {
         Vectors.checkLength("v", v, dimension);
         double[] out = new double[dimension];
         try (NDScope scope = new NDScope()) {
-            NDManager manager = inputs.getManager();
-            List<NDArray> pieces = new ArrayList<>();
+            List<NDArray> hv = product(split(v));
             int at = 0;
-            for (NamedParameter p : active) {
-                int size = (int) p.size();
-                double[] slice = java.util.Arrays.copyOfRange(v, at, at + size);
-                // a native copy in the model's type: the graph keeps v alive, so no Java-owned buffer
-                pieces.add(manager.create(slice, p.shape()).toType(model.dtype(), true));
-                at += size;
-            }
-            List<NDArray> hv = product(pieces);
-            at = 0;
             for (NDArray piece : hv) {
                 double[] values = piece.toType(DataType.FLOAT64, false).toDoubleArray();
                 System.arraycopy(values, 0, out, at, values.length);
@@ -108,6 +98,21 @@ public final class LossHessian implements SymmetricOperator {
             }
         }
         return out;
+    }
+
+    /** v cut into one native array per active parameter, in the model's type (in the caller's scope). */
+    private List<NDArray> split(double[] v) {
+        NDManager manager = inputs.getManager();
+        List<NDArray> pieces = new ArrayList<>();
+        int at = 0;
+        for (NamedParameter p : active) {
+            int size = (int) p.size();
+            double[] slice = java.util.Arrays.copyOfRange(v, at, at + size);
+            // a native copy: the graph keeps v alive, so it must not be backed by a Java buffer
+            pieces.add(manager.create(slice, p.shape()).toType(model.dtype(), true));
+            at += size;
+        }
+        return pieces;
     }
 
     /**
@@ -150,13 +155,8 @@ public final class LossHessian implements SymmetricOperator {
     public static double rademacherQuadraticForm(GrokModel model, Loss loss, NDArray inputs, NDArray labels,
             long seed) {
         LossHessian h = of(model, loss, inputs, labels);
-        Random random = new Random(seed);
         try (NDScope scope = new NDScope()) {
-            List<NDArray> v = new ArrayList<>();
-            for (NamedParameter p : h.active) {
-                v.add(inputs.getManager().create(Vectors.rademacher((int) p.size(), random), p.shape())
-                        .toType(model.dtype(), true));
-            }
+            List<NDArray> v = h.split(Vectors.rademacher(h.dimension, new Random(seed)));
             List<NDArray> hv = h.product(v);
             NDArray q = null;
             for (int i = 0; i < v.size(); i++) {

@@ -45,4 +45,36 @@ final class KnownMatrices {
         l[n - 1] = 45;
         return l;
     }
+
+    /**
+     * The standard error of an SLQ (or Hutchinson) estimate of the k-th normalized moment
+     * (1/n) tr A^k from {@code runs} Rademacher vectors: each run gives v^T A^k v / n exactly,
+     * whose variance is 2 sum_{i != j} (A^k)_ij^2 / n^2.
+     */
+    static double momentStandardError(double[][] a, int k, int runs) {
+        double[][] power = a;
+        for (int i = 1; i < k; i++) {
+            power = multiply(power, a);
+        }
+        double offDiagonal = 0;
+        for (int i = 0; i < power.length; i++) {
+            for (int j = 0; j < power.length; j++) {
+                offDiagonal += i == j ? 0 : power[i][j] * power[i][j];
+            }
+        }
+        return Math.sqrt(2 * offDiagonal / runs) / power.length;
+    }
+
+    static double[][] multiply(double[][] a, double[][] b) {
+        int n = a.length;
+        double[][] c = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < n; k++) {
+                for (int j = 0; j < n; j++) {
+                    c[i][j] += a[i][k] * b[k][j];
+                }
+            }
+        }
+        return c;
+    }
 }
