@@ -9,9 +9,7 @@ import dev.grokkit.model.GrokModel;
 import dev.grokkit.model.Models;
 import dev.grokkit.model.NamedParameter;
 import dev.grokkit.model.Nonlinearity;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.DoubleBuffer;
 import java.nio.charset.StandardCharsets;
@@ -30,23 +28,31 @@ final class TorchReference {
 
     private final Map<String, double[]> arrays = new HashMap<>();
 
+    /** The committed reference file. */
     TorchReference() {
-        try (var in = TorchReference.class.getResourceAsStream("torch_hessian.txt");
-                var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.startsWith("#")) {
-                    continue;
-                }
-                String[] parts = line.trim().split(" ");
-                double[] values = new double[Integer.parseInt(parts[1])];
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = Double.parseDouble(parts[2 + i]);
-                }
-                arrays.put(parts[0], values);
-            }
+        try (var in = TorchReference.class.getResourceAsStream("torch_hessian.txt")) {
+            parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A reference in the same format, e.g. freshly printed by the script. */
+    TorchReference(String text) {
+        parse(text);
+    }
+
+    private void parse(String text) {
+        for (String line : text.split("\n")) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] parts = line.trim().split(" ");
+            double[] values = new double[Integer.parseInt(parts[1])];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = Double.parseDouble(parts[2 + i]);
+            }
+            arrays.put(parts[0], values);
         }
     }
 
