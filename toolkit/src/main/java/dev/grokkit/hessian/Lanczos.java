@@ -6,10 +6,11 @@ import java.util.List;
 /**
  * The Lanczos process with full reorthogonalization: from a start vector q_1, builds an
  * orthonormal basis Q_m of the Krylov space span{q_1, A q_1, .., A^(m-1) q_1} and the
- * tridiagonal T_m = Q_m^T A Q_m (diagonal alpha, off-diagonal beta):
- * beta_j q_(j+1) = A q_j - alpha_j q_j - beta_(j-1) q_(j-1), then q_(j+1) is orthogonalized against
- * every earlier q. It stops early when the Krylov space is invariant (beta ~ 0); its Ritz values
- * are then exact eigenvalues of A.
+ * tridiagonal T_m = Q_m^T A Q_m (diagonal alpha, off-diagonal beta) with
+ * beta_j q_(j+1) = A q_j - alpha_j q_j - beta_(j-1) q_(j-1). Here A q_j is orthogonalized against
+ * every earlier q (Gram-Schmidt, twice), which performs that recurrence and the full
+ * reorthogonalization in one step. It stops early when the Krylov space is invariant (beta ~ 0);
+ * its Ritz values are then exact eigenvalues of A.
  */
 public final class Lanczos {
 

@@ -25,7 +25,7 @@ import java.util.Random;
  * backward with create_graph gives g = dL/dw as a differentiable function of w; a second
  * backward of g . v gives d(g . v)/dw = H v. The model is evaluated in inference mode (as
  * probes see it: BatchNorm uses running statistics). Parameter gradients are reset after every
- * product (graph detached and zeroed, see {@link GraphGradients}), so repeated products keep
+ * product (graph detached and zeroed, see GraphGradients), so repeated products keep
  * memory flat and the model's state is left as a zero gradient. The precision is the model's:
  * use FLOAT64 models for exact comparisons.
  */
