@@ -102,6 +102,11 @@ public final class Ksg {
         return counts;
     }
 
+    @Override
+    public String toString() {
+        return "KSG algorithm " + (second ? 2 : 1) + ", k=" + k;
+    }
+
     static double maxDistance(double[] u, double[] v) {
         double m = 0;
         for (int a = 0; a < u.length; a++) {

@@ -12,9 +12,11 @@ package dev.grokkit.info;
  *   H(R1, R2)  = H(R1 o R2)        I(R1; R2) = H(R1) + H(R2) - H(R1 o R2)
  * </pre>
  *
- * in nats. Eigenvalues of a PSD matrix computed in floating point can come out slightly negative
- * (round-off, of the order of 1e-16 times the largest); those are set to 0, as NumPy code keeping
- * only {@code lam > 0} does, and the rest are not renormalized.
+ * in nats. Eigenvalues of a PSD matrix computed in floating point carry round-off of the order
+ * of n * 1e-16 times the largest, so zero eigenvalues come out slightly negative or positive. Those
+ * at or below n * eps * lambda_max (the tolerance of NumPy's matrix_rank) are set to 0: negative
+ * ones have no logarithm, and tiny positive ones would add about lambda^alpha, visible for alpha
+ * below 1 (sqrt(1e-16) = 1e-8). The remaining eigenvalues are not renormalized.
  */
 public final class MatrixEntropy {
 
@@ -61,7 +63,19 @@ public final class MatrixEntropy {
             }
             return -Math.log(s / (trace * trace));
         }
-        return renyi(scaled(Spectrum.eigenvalues(gram), 1 / trace), alpha);
+        return renyi(scaled(withoutRoundOff(Spectrum.eigenvalues(gram)), 1 / trace), alpha);
+    }
+
+    /** Eigenvalues (largest first) with those at most n * eps * lambda_max set to 0. */
+    static double[] withoutRoundOff(double[] descending) {
+        double tolerance = descending.length * Math.ulp(1.0) * Math.max(descending[0], 0);
+        double[] out = descending.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] <= tolerance) {
+                out[i] = 0;
+            }
+        }
+        return out;
     }
 
     /** Joint entropy H(R1, R2) = H(R1 o R2). */
@@ -122,11 +136,12 @@ public final class MatrixEntropy {
      */
     public static double effectiveRank(double[][] z) {
         int d = Features.checkRows("z", z);
-        double[] lambda = Spectrum.eigenvalues(z.length <= d ? GramMatrix.outerGram(z) : GramMatrix.innerGram(z));
+        double[] lambda = withoutRoundOff(
+                Spectrum.eigenvalues(z.length <= d ? GramMatrix.outerGram(z) : GramMatrix.innerGram(z)));
         double[] s = new double[lambda.length];
         double total = 0;
         for (int i = 0; i < s.length; i++) {
-            s[i] = Math.sqrt(Math.max(lambda[i], 0));
+            s[i] = Math.sqrt(lambda[i]);
             total += s[i];
         }
         if (!(total > 0)) {
