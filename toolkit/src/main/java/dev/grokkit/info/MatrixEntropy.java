@@ -116,6 +116,38 @@ public final class MatrixEntropy {
         return entropy(small, alpha);
     }
 
+    /**
+     * I_alpha between the linear kernels of row-l2-normalized features z1 (n, d1) and z2 (n, d2).
+     * The marginals use the smaller side of each kernel; the joint kernel R1 o R2 is itself the
+     * linear kernel of the rows' Kronecker products (d1 d2 wide), so it too is decomposed on the
+     * smaller of its n x n and d1 d2 x d1 d2 forms.
+     */
+    public static double linearKernelMutualInformation(double[][] z1, double[][] z2, double alpha) {
+        checkAlpha(alpha);
+        if (z2.length != z1.length) {
+            throw new IllegalArgumentException("z2: must have as many rows as z1 (" + z1.length + "), has "
+                    + z2.length);
+        }
+        double[][] a = GramMatrix.normalizeRows(z1);
+        double[][] b = GramMatrix.normalizeRows(z2);
+        int n = a.length;
+        double joint;
+        if ((long) a[0].length * b[0].length < n) {
+            double[][] kron = new double[n][a[0].length * b[0].length];
+            for (int i = 0; i < n; i++) {
+                for (int p = 0; p < a[0].length; p++) {
+                    for (int q = 0; q < b[0].length; q++) {
+                        kron[i][p * b[0].length + q] = a[i][p] * b[i][q];
+                    }
+                }
+            }
+            joint = entropy(GramMatrix.innerGram(kron), alpha);
+        } else {
+            joint = entropy(GramMatrix.hadamard(GramMatrix.outerGram(a), GramMatrix.outerGram(b)), alpha);
+        }
+        return linearKernelEntropy(a, alpha) + linearKernelEntropy(b, alpha) - joint;
+    }
+
     /** H_alpha of the Gaussian-kernel Gram matrix of z with width sigma. */
     public static double gaussianKernelEntropy(double[][] z, double sigma, double alpha) {
         return entropy(GramMatrix.gaussian(z, sigma), alpha);
