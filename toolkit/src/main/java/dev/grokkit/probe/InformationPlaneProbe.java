@@ -15,8 +15,9 @@ import java.util.Map;
  * X and each T_l are first compressed to {@code dims} whitened PCA coordinates (fewer if the layer
  * is narrower); I(X; T) is then the KSG estimate (algorithm 1, k = 3) and I(T; Y) the
  * Kozachenko-Leonenko continuous/discrete estimate H(T) - sum_y p(y) H(T | Y = y). Columns
- * "ixt:LAYER:train", "ity:LAYER:train", "ixt:LAYER:test", "ity:LAYER:test"; NaN where a layer has
- * fewer directions of nonzero variance than it is compressed to (e.g. all units dead). k-NN
+ * "ixt:LAYER:train", "ity:LAYER:train", "ixt:LAYER:test", "ity:LAYER:test"; NaN where a layer (or, for
+ * I(T; Y), a layer within one class) has fewer directions of nonzero variance than it is
+ * compressed to, e.g. ReLU units silent on a whole class. k-NN
  * estimates are biased, increasingly with dimension: compare curves, not absolute values.
  * Defaults: dims 4, at most 1000 examples per split, subset seed 0.
  */
@@ -96,10 +97,19 @@ public final class InformationPlaneProbe implements Probe {
             for (String layer : layers) {
                 double[][] t = compress(Features.rows(ExampleSubset.rows(taps.get(layer), subset)));
                 values[column++] = x == null || t == null ? Double.NaN : Ksg.algorithm1().mutualInformation(x, t);
-                values[column++] = t == null ? Double.NaN : KozachenkoLeonenko.estimator().mutualInformation(t, y);
+                values[column++] = t == null ? Double.NaN : labelInformation(t, y);
             }
         }
         return values;
+    }
+
+    /** I(T; Y), or NaN when T within some class has too few directions of variance (H(T | y) = -infinity). */
+    private static double labelInformation(double[][] t, int[] y) {
+        try {
+            return KozachenkoLeonenko.estimator().mutualInformation(t, y);
+        } catch (IllegalArgumentException degenerate) {
+            return Double.NaN;
+        }
     }
 
     /** Whitened PCA to min(dims, width) coordinates; null when the features have too few directions. */
