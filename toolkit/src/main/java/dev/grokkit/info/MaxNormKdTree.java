@@ -8,7 +8,7 @@ package dev.grokkit.info;
  */
 final class MaxNormKdTree {
 
-    private static final int LEAF = 12;
+    private static final int LEAF = 24;
 
     private final int d;
     private final double[] points; // tree order, row-major (n, d)
