@@ -32,7 +32,7 @@ public final class Features {
         return out;
     }
 
-    /** Checks a feature matrix: at least one row, every row the same positive length; returns d. */
+    /** Checks a feature matrix: at least one row, rows of one positive length, finite values; returns d. */
     static int checkRows(String name, double[][] z) {
         if (z.length == 0) {
             throw new IllegalArgumentException(name + ": has no rows");
@@ -41,10 +41,15 @@ public final class Features {
         if (d == 0) {
             throw new IllegalArgumentException(name + ": rows have no columns");
         }
-        for (double[] row : z) {
-            if (row.length != d) {
+        for (int i = 0; i < z.length; i++) {
+            if (z[i].length != d) {
                 throw new IllegalArgumentException(name + ": rows have different lengths (" + d + " and "
-                        + row.length + ")");
+                        + z[i].length + ")");
+            }
+            for (double v : z[i]) {
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException(name + ": row " + i + " holds " + v);
+                }
             }
         }
         return d;

@@ -15,10 +15,10 @@ import java.util.List;
 
 /**
  * One optimizer update: forward in training mode, loss (a {@link ModelLoss} runs its own
- * forward passes), backward, update every trainable
- * parameter in place, zero its gradient. Its temporaries are closed when it returns. The
- * training loop and the benchmark both run exactly this. Runs on the calling thread alone, so
- * the runs of a parallel sweep can step at the same time.
+ * forward passes), backward, update every trainable parameter in place, zero its gradient. Its
+ * temporaries are closed when it returns. The training loop and the benchmark both run exactly
+ * this. Runs on the calling thread alone, so the runs of a parallel sweep can step at the same
+ * time.
  */
 public final class TrainingStep {
 
