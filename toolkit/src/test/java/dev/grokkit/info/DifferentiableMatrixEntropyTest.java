@@ -3,10 +3,9 @@ package dev.grokkit.info;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.GradientCollector;
+import dev.grokkit.engine.Autograd;
 import dev.grokkit.engine.Grokkit;
 import org.junit.jupiter.api.Test;
 
@@ -49,10 +48,8 @@ class DifferentiableMatrixEntropyTest {
             NDArray z = array(m, a);
             z.setRequiresGradient(true);
             NDArray rb = DifferentiableMatrixEntropy.linearGram(array(m, b));
-            try (GradientCollector c = Engine.getInstance().newGradientCollector()) {
-                c.backward(DifferentiableMatrixEntropy.mutualInformation(
-                        DifferentiableMatrixEntropy.linearGram(z), rb, 2));
-            }
+            Autograd.backward(() -> DifferentiableMatrixEntropy.mutualInformation(
+                    DifferentiableMatrixEntropy.linearGram(z), rb, 2));
             grad = z.getGradient().toDoubleArray();
         }
         double h = 1e-6;
