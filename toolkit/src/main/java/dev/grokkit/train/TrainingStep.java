@@ -8,15 +8,17 @@ import dev.grokkit.engine.Autograd;
 import dev.grokkit.engine.Grokkit;
 import dev.grokkit.model.GrokModel;
 import dev.grokkit.model.Loss;
+import dev.grokkit.model.ModelLoss;
 import dev.grokkit.model.NamedParameter;
 import dev.grokkit.optim.GrokOptimizer;
 import java.util.List;
 
 /**
- * One optimizer update: forward in training mode, loss, backward, update every trainable
- * parameter in place, zero its gradient. Its temporaries are closed when it returns. The
- * training loop and the benchmark both run exactly this. Runs on the calling thread alone, so
- * the runs of a parallel sweep can step at the same time.
+ * One optimizer update: forward in training mode, loss (a {@link ModelLoss} runs its own
+ * forward passes), backward, update every trainable parameter in place, zero its gradient. Its
+ * temporaries are closed when it returns. The training loop and the benchmark both run exactly
+ * this. Runs on the calling thread alone, so the runs of a parallel sweep can step at the same
+ * time.
  */
 public final class TrainingStep {
 
@@ -39,7 +41,8 @@ public final class TrainingStep {
      */
     public void run(NDArray x, NDArray y, long seed) {
         try (NDScope scope = new NDScope()) {
-            Autograd.backward(() -> loss.compute(model.forward(x, true), y));
+            Autograd.backward(() -> loss instanceof ModelLoss m ? m.compute(model, x, y, true)
+                    : loss.compute(model.forward(x, true), y));
             Grokkit.seeded(seed, () -> {
                 for (NamedParameter p : parameters) {
                     NDArray w = p.array();

@@ -1,0 +1,76 @@
+package dev.grokkit.model;
+
+import ai.djl.ndarray.NDArray;
+import dev.grokkit.info.DifferentiableMatrixEntropy;
+import java.util.Map;
+
+/**
+ * MI-regularized training (robustness paper, Section 4.3): cross-entropy minus lambda times the
+ * matrix mutual information between an input-side layer and the logits on the batch,
+ *
+ * <pre>
+ *   L = CE(f(x), y) - lambda I_alpha(R_layer; R_logits)
+ * </pre>
+ *
+ * with R the linear kernels of row-l2-normalized features and alpha an integer >= 2 (default 2,
+ * the Frobenius form, so no eigen-decomposition sits in the graph). For token models use the
+ * embedding layer. Histories report the cross-entropy alone.
+ */
+public final class MatrixInformationLoss implements ModelLoss {
+
+    private static final Loss CROSS_ENTROPY = Losses.crossEntropy();
+
+    private final double lambda;
+    private final String layer;
+    private final int alpha;
+
+    private MatrixInformationLoss(double lambda, String layer, int alpha) {
+        if (!Double.isFinite(lambda)) {
+            throw new IllegalArgumentException("lambda: must be finite, was " + lambda);
+        }
+        if (alpha < 2) {
+            throw new IllegalArgumentException("alpha: must be an integer >= 2, was " + alpha);
+        }
+        this.lambda = lambda;
+        this.layer = java.util.Objects.requireNonNull(layer, "layer");
+        this.alpha = alpha;
+    }
+
+    /** Cross-entropy minus lambda I_2(R_layer; R_logits). */
+    public static MatrixInformationLoss of(double lambda, String layer) {
+        return new MatrixInformationLoss(lambda, layer, 2);
+    }
+
+    /** The same loss with integer Renyi order alpha >= 2. */
+    public MatrixInformationLoss alpha(int order) {
+        return new MatrixInformationLoss(lambda, layer, order);
+    }
+
+    @Override
+    public String name() {
+        return "cross_entropy-" + lambda + "*I" + alpha + "(" + layer + ";logits)";
+    }
+
+    @Override
+    public NDArray compute(NDArray logits, NDArray labels) {
+        return CROSS_ENTROPY.compute(logits, labels);
+    }
+
+    @Override
+    public NDArray compute(GrokModel model, NDArray x, NDArray y, boolean training) {
+        Map<String, NDArray> taps = model.activations(x, training);
+        NDArray features = taps.get(layer);
+        if (features == null) {
+            throw new IllegalArgumentException("layer: no layer '" + layer + "'; the model's layers are "
+                    + model.tapNames());
+        }
+        if (!features.getDataType().isFloating()) {
+            throw new IllegalArgumentException("layer: '" + layer + "' holds tokens; use the embedding layer");
+        }
+        NDArray logits = new java.util.ArrayList<>(taps.values()).get(taps.size() - 1); // the last tap
+        NDArray mi = DifferentiableMatrixEntropy.mutualInformation(DifferentiableMatrixEntropy.linearGram(features),
+                DifferentiableMatrixEntropy.linearGram(logits), alpha);
+        NDArray weight = x.getManager().create(lambda).toType(mi.getDataType(), false);
+        return CROSS_ENTROPY.compute(logits, y).sub(mi.mul(weight));
+    }
+}

@@ -1,0 +1,124 @@
+package dev.grokkit.probe;
+
+import ai.djl.ndarray.NDArray;
+import dev.grokkit.info.Features;
+import dev.grokkit.info.KozachenkoLeonenko;
+import dev.grokkit.info.Ksg;
+import dev.grokkit.info.WhitenedPca;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The information plane (Shwartz-Ziv and Tishby; information-plane paper): for every chosen layer
+ * T_l, on a fixed random subset of the training and of the test examples, I(X; T_l) and I(T_l; Y).
+ * X and each T_l are first compressed to {@code dims} whitened PCA coordinates (fewer if the layer
+ * is narrower); I(X; T) is then the KSG estimate (algorithm 1, k = 3) and I(T; Y) the
+ * Kozachenko-Leonenko continuous/discrete estimate H(T) - sum_y p(y) H(T | Y = y). Columns
+ * "ixt:LAYER:train", "ity:LAYER:train", "ixt:LAYER:test", "ity:LAYER:test"; NaN where a layer (or, for
+ * I(T; Y), a layer within one class) has fewer directions of nonzero variance than it is
+ * compressed to, e.g. ReLU units silent on a whole class. k-NN
+ * estimates are biased, increasingly with dimension: compare curves, not absolute values.
+ * Defaults: dims 4, at most 1000 examples per split, subset seed 0.
+ */
+public final class InformationPlaneProbe implements Probe {
+
+    private final List<String> layers;
+    private final int dims;
+    private final int maxExamples;
+    private final long seed;
+
+    InformationPlaneProbe(List<String> layers, int dims, int maxExamples, long seed) {
+        if (layers.isEmpty()) {
+            throw new IllegalArgumentException("layers: name at least one layer");
+        }
+        if (dims < 1) {
+            throw new IllegalArgumentException("dims: must be at least 1, was " + dims);
+        }
+        ExampleSubset.checkMax(maxExamples);
+        this.layers = List.copyOf(layers);
+        this.dims = dims;
+        this.maxExamples = maxExamples;
+        this.seed = seed;
+    }
+
+    /** The same probe compressing to d dimensions. */
+    public InformationPlaneProbe dims(int d) {
+        return new InformationPlaneProbe(layers, d, maxExamples, seed);
+    }
+
+    /** The same probe on at most n examples of each split. */
+    public InformationPlaneProbe maxExamples(int n) {
+        return new InformationPlaneProbe(layers, dims, n, seed);
+    }
+
+    public InformationPlaneProbe seed(long subsetSeed) {
+        return new InformationPlaneProbe(layers, dims, maxExamples, subsetSeed);
+    }
+
+    @Override
+    public String name() {
+        return "information_plane";
+    }
+
+    @Override
+    public List<String> columns() {
+        List<String> columns = new ArrayList<>();
+        for (String split : new String[] {"train", "test"}) {
+            for (String layer : layers) {
+                columns.add("ixt:" + layer + ":" + split);
+                columns.add("ity:" + layer + ":" + split);
+            }
+        }
+        return columns;
+    }
+
+    @Override
+    public double[] measure(ProbeContext context) {
+        for (String layer : layers) {
+            TapForward.checkTap(context.model(), "layers", layer);
+        }
+        double[] values = new double[4 * layers.size()];
+        int column = 0;
+        for (ProbeContext.Split split : ProbeContext.Split.values()) {
+            NDArray inputs = context.inputs(split);
+            if (!inputs.getDataType().isFloating()) {
+                throw new IllegalArgumentException("the information plane needs real-valued inputs X, not "
+                        + inputs.getDataType() + " tokens");
+            }
+            Map<String, NDArray> taps = context.activations(split);
+            long[] subset = ExampleSubset.indices(inputs.getShape().get(0), maxExamples, seed);
+            double[][] x = compress(Features.rows(ExampleSubset.rows(inputs, subset)));
+            long[] labels = ExampleSubset.rows(context.labels(split), subset).toLongArray();
+            int[] y = new int[labels.length];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = (int) labels[i];
+            }
+            for (String layer : layers) {
+                double[][] t = compress(Features.rows(ExampleSubset.rows(taps.get(layer), subset)));
+                values[column++] = x == null || t == null ? Double.NaN : Ksg.algorithm1().mutualInformation(x, t);
+                values[column++] = t == null ? Double.NaN : labelInformation(t, y);
+            }
+        }
+        return values;
+    }
+
+    /** I(T; Y), or NaN when T within some class has too few directions of variance (H(T | y) = -infinity). */
+    private static double labelInformation(double[][] t, int[] y) {
+        try {
+            return KozachenkoLeonenko.estimator().mutualInformation(t, y);
+        } catch (IllegalArgumentException degenerate) {
+            return Double.NaN;
+        }
+    }
+
+    /** Whitened PCA to min(dims, width) coordinates; null when the features have too few directions. */
+    private double[][] compress(double[][] z) {
+        int d = Math.min(dims, z[0].length);
+        try {
+            return WhitenedPca.compress(z, d);
+        } catch (IllegalArgumentException degenerate) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.grokkit.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import dev.grokkit.data.Dataset;
+import dev.grokkit.data.ModularArithmetic;
+import dev.grokkit.data.ModularArithmetic.Form;
+import dev.grokkit.engine.Grokkit;
+import dev.grokkit.info.Features;
+import dev.grokkit.info.GramMatrix;
+import dev.grokkit.info.MatrixEntropy;
+import dev.grokkit.optim.Optimizers;
+import dev.grokkit.train.Experiment;
+import dev.grokkit.train.Run;
+import java.nio.DoubleBuffer;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ModelLossTest {
+
+    private final Dataset data = ModularArithmetic.builder().modulus(7).form(Form.PAIRS).trainFraction(0.6).seed(1)
+            .build();
+    private NDManager manager;
+
+    @BeforeEach
+    void setUp() {
+        manager = Grokkit.engine().newBaseManager();
+    }
+
+    @AfterEach
+    void tearDown() {
+        manager.close();
+    }
+
+    private GrokModel model(long seed) {
+        Grokkit.seed(seed);
+        return Models.embeddingMlp().embeddingDim(4).hidden(16).build(data.train(), DataType.FLOAT64, manager);
+    }
+
+    @Test
+    void matrixInformationLossIsCrossEntropyMinusLambdaTimesMatrixInformation() {
+        try (GrokModel model = model(1)) {
+            NDArray x = data.train().inputs(manager, DataType.FLOAT64);
+            NDArray y = data.train().labelArray(manager);
+            Map<String, NDArray> taps = model.activations(x, false);
+            double ce = Losses.crossEntropy().compute(taps.get("logits"), y).getDouble();
+            double mi = MatrixEntropy.mutualInformation(GramMatrix.linear(Features.rows(taps.get("embedding"))),
+                    GramMatrix.linear(Features.rows(taps.get("logits"))), 2);
+            MatrixInformationLoss loss = MatrixInformationLoss.of(0.3, "embedding");
+            assertEquals(ce - 0.3 * mi, loss.compute(model, x, y, false).getDouble(), 1e-10);
+            assertEquals(ce, loss.compute(taps.get("logits"), y).getDouble(), 1e-12);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> MatrixInformationLoss.of(0.3, "input").compute(model, x, y, false));
+            assertTrue(e.getMessage().startsWith("layer"), e.getMessage());
+        }
+    }
+
+    @Test
+    void commutativityPenaltyIsZeroExactlyForASymmetricModel() {
+        try (GrokModel model = model(2)) {
+            NDArray x = data.train().inputs(manager, DataType.FLOAT64);
+            NDArray y = data.train().labelArray(manager);
+            double ce = Losses.crossEntropy().compute(model.forward(x, false), y).getDouble();
+            GroupLawLoss loss = GroupLawLoss.commutativity(5);
+            assertTrue(loss.compute(model, x, y, false).getDouble() > ce + 1e-4, "an untrained model is not symmetric");
+            // hidden weight [V, V]: f(a, b) = f(b, a).
+            NDArray w = model.parameter("hidden1.weight").array();
+            double[] values = w.toDoubleArray();
+            for (int row = 0; row < 16; row++) {
+                System.arraycopy(values, row * 8, values, row * 8 + 4, 4);
+            }
+            w.set(DoubleBuffer.wrap(values));
+            ce = Losses.crossEntropy().compute(model.forward(x, false), y).getDouble();
+            assertEquals(ce, loss.compute(model, x, y, false).getDouble(), 1e-12);
+        }
+    }
+
+    /** The training step runs the full objective: same seed, plain cross-entropy trains differently. */
+    @Test
+    void experimentsTrainWithModelLosses() {
+        double plain = finalTrainLoss(Losses.crossEntropy());
+        for (Loss loss : new Loss[] {MatrixInformationLoss.of(0.5, "embedding"), GroupLawLoss.commutativity(1)}) {
+            double regularized = finalTrainLoss(loss);
+            assertTrue(Math.abs(regularized - plain) > 1e-6, loss.name() + " trains like plain cross-entropy");
+        }
+    }
+
+    private double finalTrainLoss(Loss loss) {
+        Experiment e = Experiment.builder().data(data).model(Models.embeddingMlp().embeddingDim(8).hidden(32))
+                .optimizer(Optimizers.adamW().learningRate(1e-2).weightDecay(0.1)).loss(loss)
+                .steps(60).logEvery(30).seed(3).quiet().build();
+        try (Run run = e.run()) {
+            double[] train = run.history().values("train_loss");
+            assertTrue(train[train.length - 1] < 0.5 * train[0], loss.name() + ": " + java.util.Arrays.toString(train));
+            return train[train.length - 1];
+        }
+    }
+}

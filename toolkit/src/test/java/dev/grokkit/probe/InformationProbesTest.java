@@ -1,0 +1,193 @@
+package dev.grokkit.probe;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dev.grokkit.data.Dataset;
+import dev.grokkit.data.Examples;
+import dev.grokkit.data.ModularArithmetic;
+import dev.grokkit.data.ModularArithmetic.Form;
+import dev.grokkit.engine.Grokkit;
+import dev.grokkit.info.Features;
+import dev.grokkit.info.MatrixEntropy;
+import dev.grokkit.model.GrokModel;
+import dev.grokkit.model.Losses;
+import dev.grokkit.model.Models;
+import dev.grokkit.optim.Optimizers;
+import dev.grokkit.train.Experiment;
+import dev.grokkit.train.History;
+import dev.grokkit.train.Run;
+import java.nio.DoubleBuffer;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class InformationProbesTest {
+
+    private static final int P = 7;
+    private final ModularArithmetic task = ModularArithmetic.builder().modulus(P).form(Form.PAIRS).task();
+    private final Dataset data = task.split(0.6, 1);
+    private NDManager manager;
+
+    @BeforeEach
+    void setUp() {
+        manager = Grokkit.engine().newBaseManager();
+    }
+
+    @AfterEach
+    void tearDown() {
+        manager.close();
+    }
+
+    private ProbeContext context(GrokModel model, Dataset d) {
+        return new ProbeContext(model, Losses.crossEntropy(), d, d.train().inputs(manager, model.dtype()),
+                d.train().labelArray(manager), d.test().inputs(manager, model.dtype()), d.test().labelArray(manager),
+                5, 10, 1000);
+    }
+
+    private GrokModel embeddingMlp(long seed) {
+        Grokkit.seed(seed);
+        return Models.embeddingMlp().embeddingDim(4).hidden(16).build(data.train(), DataType.FLOAT64, manager);
+    }
+
+    /** hidden = W [e_a; e_b] + c with W = [V, V] is V (e_a + e_b) + c: f(a, b) = f(b, a) exactly. */
+    private GrokModel symmetricModel() {
+        GrokModel model = embeddingMlp(1);
+        NDArray w = model.parameter("hidden1.weight").array();
+        double[] values = w.toDoubleArray();
+        for (int row = 0; row < 16; row++) {
+            System.arraycopy(values, row * 8, values, row * 8 + 4, 4);
+        }
+        w.set(DoubleBuffer.wrap(values));
+        return model;
+    }
+
+    @Test
+    void abelianTestIsOneForAModelSymmetricByConstruction() {
+        try (GrokModel model = symmetricModel()) {
+            double[] m = InformationProbes.abelianTest(task).measure(context(model, data));
+            assertEquals(1.0, m[0], 0);
+            assertEquals(0.0, m[1], 1e-12);
+        }
+        try (GrokModel model = embeddingMlp(2)) {
+            double[] m = InformationProbes.abelianTest(task).measure(context(model, data));
+            assertTrue(m[0] < 1 && m[1] > 0.01, "an untrained model is not symmetric: " + m[0] + ", " + m[1]);
+        }
+    }
+
+    /** Constant logits b: every law holds for argmax, and every cross-entropy is logsumexp(b) - mean(b). */
+    @Test
+    void groupLawsOfAConstantModel() {
+        try (GrokModel model = embeddingMlp(3)) {
+            model.parameter("logits.weight").array().set(new ai.djl.ndarray.index.NDIndex(":"), 0);
+            double[] b = {0.3, -1, 2, 0, 0.5, 1, -0.2};
+            model.parameter("logits.bias").array().set(DoubleBuffer.wrap(b));
+            double lse = 0;
+            double mean = 0;
+            for (double v : b) {
+                lse += Math.exp(v);
+                mean += v / b.length;
+            }
+            double expected = Math.log(lse) - mean;
+            double[] m = InformationProbes.groupLaws(task).measure(context(model, data));
+            assertEquals(expected, m[0], 1e-12);
+            assertEquals(expected, m[1], 1e-12);
+            assertEquals(1.0, m[2], 0);
+        }
+        ModularArithmetic product = ModularArithmetic.builder().modulus(P).operation(dev.grokkit.data.Operation.MULTIPLY)
+                .form(Form.PAIRS).task();
+        assertThrows(IllegalArgumentException.class, () -> InformationProbes.groupLaws(product));
+    }
+
+    @Test
+    void perturbedInformationAtZeroNoiseIsTheCleanMatrixInformation() {
+        try (GrokModel model = embeddingMlp(4)) {
+            ProbeContext ctx = context(model, data);
+            double[][] in = Features.rows(ctx.activations(ProbeContext.Split.TRAIN).get("embedding"));
+            double[][] out = Features.rows(ctx.activations(ProbeContext.Split.TRAIN).get("logits"));
+            double[] m = InformationProbes.perturbedInformation("embedding", "logits", 0).measure(ctx);
+            assertEquals(MatrixEntropy.mutualInformation(dev.grokkit.info.GramMatrix.linear(in),
+                    dev.grokkit.info.GramMatrix.linear(out), 1), m[0], 1e-9);
+            assertEquals(MatrixEntropy.linearKernelEntropy(out, 1), m[1], 1e-12);
+            assertEquals(0, m[2], 1e-12);
+            assertEquals(0, m[3], 1e-12);
+            double[] noisy = InformationProbes.perturbedInformation("embedding", "logits", 1).measure(ctx);
+            assertNotEquals(m[0], noisy[0]);
+            assertEquals(Math.abs(noisy[0] - m[0]), noisy[2], 1e-9);
+            assertEquals(Math.abs(noisy[1] - m[1]), noisy[3], 1e-9);
+            double[] again = InformationProbes.perturbedInformation("embedding", "logits", 1).measure(ctx);
+            assertEquals(noisy[0], again[0], 0, "the noise is seeded by (seed, step)");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> InformationProbes.perturbedInformation("input", "logits", 1).measure(ctx));
+            assertTrue(e.getMessage().startsWith("inputLayer"), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class,
+                    () -> InformationProbes.perturbedInformation("logits", "embedding", 1).measure(ctx));
+            assertTrue(e.getMessage().startsWith("until"), e.getMessage());
+        }
+    }
+
+    @Test
+    void probeColumnsInAModularAdditionRun() {
+        Experiment e = Experiment.builder().data(data)
+                .model(Models.embeddingMlp().embeddingDim(8).hidden(32))
+                .optimizer(Optimizers.adamW().learningRate(1e-2).weightDecay(0.1))
+                .steps(40).logEvery(20).seed(3).quiet()
+                .probes(InformationProbes.perturbedInformation("embedding", "logits", 0.5),
+                        InformationProbes.abelianTest(task), InformationProbes.groupLaws(task),
+                        InformationProbes.layerEntropy("hidden1"))
+                .build();
+        try (Run run = e.run()) {
+            History h = run.history();
+            assertTrue(h.columnNames().containsAll(List.of("pmi:0.5", "pe:0.5", "mid:0.5", "ed:0.5", "abelian_acc",
+                    "abelian_logit_distance", "zero_identity_loss", "doubling_loss", "associativity_acc",
+                    "entropy:hidden1", "cov_entropy:hidden1")), h.columnNames().toString());
+            for (String c : List.of("pmi:0.5", "pe:0.5", "mid:0.5", "ed:0.5", "entropy:hidden1")) {
+                for (double v : h.values(c)) {
+                    assertTrue(Double.isFinite(v) && v >= 0, c + " = " + v);
+                }
+            }
+            assertTrue(h.last("pe:0.5") <= Math.log(data.train().size()) + 1e-9);
+        }
+    }
+
+    /**
+     * Two well separated blobs. (The hidden ReLU layers' I(T; Y) come out above H(Y) = ln 2 here:
+     * rectified units put mass on lower-dimensional faces, which k-NN entropy estimates read as
+     * very low conditional entropies. A known bias, not asserted.)
+     */
+    @Test
+    void informationPlaneOnSeparableBlobs() {
+        Random r = new Random(9);
+        int n = 400;
+        float[] x = new float[n * 6];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 2;
+            for (int j = 0; j < 6; j++) {
+                x[i * 6 + j] = (float) (r.nextGaussian() + (j == 0 ? 8 * y[i] : 0));
+            }
+        }
+        Dataset blobs = Examples.ofFeatures(x, new Shape(6), y, 2).split("blobs", 0.5, 1);
+        Grokkit.seed(5);
+        try (GrokModel model = Models.mlp().hidden(32, 32).build(blobs.train(), DataType.FLOAT64, manager)) {
+            InformationPlaneProbe probe = InformationProbes.informationPlane("hidden1", "hidden2", "logits");
+            assertEquals(12, probe.columns().size());
+            double[] m = probe.measure(context(model, blobs));
+            for (double v : m) {
+                assertTrue(Double.isFinite(v), probe.columns() + " " + java.util.Arrays.toString(m));
+            }
+            // The logits separate the blobs even untrained: I(T; Y) = H(Y) = ln 2 on train and test.
+            assertEquals(Math.log(2), m[5], 0.1);
+            assertEquals(Math.log(2), m[11], 0.1);
+            assertTrue(m[0] > 0.5, "I(X; T) of a layer computed from X is large: " + m[0]);
+        }
+    }
+}
