@@ -9,6 +9,9 @@ import dev.grokkit.data.Examples;
 import dev.grokkit.data.ModularArithmetic;
 import dev.grokkit.data.Operation;
 import dev.grokkit.engine.Grokkit;
+import dev.grokkit.hessian.LossHessian;
+import dev.grokkit.info.Ksg;
+import dev.grokkit.info.MatrixEntropy;
 import dev.grokkit.model.GrokModel;
 import dev.grokkit.model.Loss;
 import dev.grokkit.model.Losses;
@@ -20,6 +23,7 @@ import dev.grokkit.train.TrainingStep;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /** The workloads of BENCHMARKS.md, built from the toolkit's own parts. */
 public final class Workloads {
@@ -31,6 +35,9 @@ public final class Workloads {
         add(omnigrokMlp());
         add(modAddMlp());
         add(modAddTransformer());
+        add(hvp());
+        add(matrixEntropy());
+        add(ksg());
     }
 
     private Workloads() {}
@@ -93,6 +100,59 @@ public final class Workloads {
             return step(m, data.train(), Models.transformer().layers(1).dModel(128).heads(4).dMlp(512),
                     Optimizers.adamW().learningRate(1e-3).weightDecay(1.0).betas(0.9, 0.98), Losses.crossEntropy());
         });
+    }
+
+    /**
+     * One Hessian-vector product v^T H v (Rademacher v) of the MSE loss of the MLP 784-200-200-10
+     * (default init) on 1000 uniform inputs with one-hot targets.
+     */
+    static Workload hvp() {
+        return new Simple("hvp", Double.NaN, 3, m -> {
+            float[] x = m.randomUniform(0, 1, new Shape(1000 * 784)).toFloatArray();
+            int[] y = m.randomInteger(0, 10, new Shape(1000), DataType.INT32).toIntArray();
+            Examples batch = Examples.ofFeatures(x, new Shape(784), y, 10);
+            Grokkit.seed(0);
+            GrokModel model = Models.mlp().hidden(200, 200).build(batch, DataType.FLOAT32, m);
+            NDArray inputs = batch.inputs(m, DataType.FLOAT32);
+            NDArray labels = batch.labelArray(m);
+            long[] seed = {0};
+            return () -> LossHessian.rademacherQuadraticForm(model, Losses.mse(), inputs, labels, seed[0]++);
+        });
+    }
+
+    /** Von Neumann entropy of the Gram matrix / n of 1000 row-normalized 200-d Gaussian features (float64). */
+    static Workload matrixEntropy() {
+        return new Simple("matrix-entropy", Double.NaN, 2, m -> {
+            double[][] z = gaussian(new Random(0), 1000, 200);
+            return () -> MatrixEntropy.linearKernelEntropy(z, 1);
+        });
+    }
+
+    /** KSG (algorithm 1, k = 3, max-norm) estimate of I(X;Y), n = 2000, 4-d X, Y = 0.8 X + 0.6 noise. */
+    static Workload ksg() {
+        return new Simple("ksg", Double.NaN, 1, m -> {
+            Random random = new Random(0);
+            double[][] x = gaussian(random, 2000, 4);
+            double[][] noise = gaussian(random, 2000, 4);
+            double[][] y = new double[2000][4];
+            for (int i = 0; i < 2000; i++) {
+                for (int j = 0; j < 4; j++) {
+                    y[i][j] = 0.8 * x[i][j] + 0.6 * noise[i][j];
+                }
+            }
+            Ksg estimator = Ksg.algorithm1();
+            return () -> estimator.mutualInformation(x, y);
+        });
+    }
+
+    private static double[][] gaussian(Random random, int n, int d) {
+        double[][] z = new double[n][d];
+        for (double[] row : z) {
+            for (int j = 0; j < d; j++) {
+                row[j] = random.nextGaussian();
+            }
+        }
+        return z;
     }
 
     private static Dataset modAdd(int p, ModularArithmetic.Form form) {
