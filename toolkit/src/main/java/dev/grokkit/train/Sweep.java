@@ -233,6 +233,7 @@ public final class Sweep<T> {
             history.save(folder.resolve("history.csv"));
             Properties p = new Properties();
             p.setProperty("value", value);
+            p.setProperty("name", history.name());
             p.setProperty("steps", Long.toString(steps));
             p.setProperty("seconds", Double.toString(seconds));
             Path target = folder.resolve("run.properties");
@@ -262,7 +263,9 @@ public final class Sweep<T> {
                         + "', not '" + value + "'; use another directory for this sweep");
             }
             try {
-                return new Finished(value, History.load(folder.resolve("history.csv")),
+                History history = History.load(folder.resolve("history.csv"));
+                history.setName(p.getProperty("name", history.name()));
+                return new Finished(value, history,
                         Long.parseLong(p.getProperty("steps")), Double.parseDouble(p.getProperty("seconds")));
             } catch (NumberFormatException | NullPointerException e) {
                 throw new IllegalStateException(file + " is corrupted (steps or seconds missing or not a number)", e);

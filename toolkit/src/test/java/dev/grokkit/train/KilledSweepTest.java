@@ -1,0 +1,75 @@
+package dev.grokkit.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.grokkit.model.Models;
+import dev.grokkit.optim.Optimizers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A sweep killed with SIGKILL in another JVM, after its first run finished and while its second
+ * was between checkpoints: run again, it loads the first, resumes the second from its last
+ * checkpoint, and ends with the histories of a sweep that was never killed.
+ */
+class KilledSweepTest {
+
+    static final List<Long> SEEDS = List.of(1L, 2L);
+
+    static Experiment experiment(long seed) {
+        return Experiment.builder().data(TinyTasks.modularAddition(11, 0.5, seed))
+                .model(Models.embeddingMlp().embeddingDim(8).hidden(32))
+                .optimizer(Optimizers.adamW().learningRate(1e-2).weightDecay(0.5)).steps(1500).seed(seed)
+                .logEvery(100).quiet().build();
+    }
+
+    static Sweep<Long> sweep(Path dir, AtomicInteger built) {
+        return Sweep.over("seed", SEEDS, (Long s) -> {
+            built.incrementAndGet();
+            return experiment(s);
+        }).saveTo(dir, 50).listener(RunListeners.silent());
+    }
+
+    /** The child: runs the sweep into the directory given as the argument until it is killed. */
+    public static void main(String[] args) {
+        sweep(Path.of(args[0]), new AtomicInteger()).run();
+    }
+
+    @Test
+    void resumesAfterSigkillWithoutRedoingFinishedRuns(@TempDir Path dir) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                KilledSweepTest.class.getName(), dir.toString()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Path secondCheckpoints = dir.resolve("2").resolve("checkpoints");
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        while (!(Files.isRegularFile(dir.resolve("1").resolve("run.properties")) && Checkpoint.latest(secondCheckpoints)
+                .map(c -> c.step() >= 100).orElse(false))) {
+            assertTrue(child.isAlive(), "the child sweep ended before it could be killed");
+            assertTrue(System.nanoTime() < deadline, "the child sweep made no progress in 3 minutes");
+            Thread.sleep(20);
+        }
+        child.destroyForcibly().waitFor(); // SIGKILL
+        assertTrue(!Files.exists(dir.resolve("2").resolve("run.properties")), "killed too late: run 2 had finished");
+
+        AtomicInteger built = new AtomicInteger();
+        Sweep.Result resumed = sweep(dir, built).run();
+        assertEquals(1, built.get(), "only the unfinished run may be built again");
+        Sweep.Result fresh = Sweep.over("seed", SEEDS, KilledSweepTest::experiment).listener(RunListeners.silent()).run();
+        for (String seed : fresh.values()) {
+            assertEquals(fresh.histories().get(seed).toString(), resumed.histories().get(seed).toString(), "seed " + seed);
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            List<Path> halfWritten = files.filter(p -> p.getFileName().toString().endsWith(".tmp")
+                    && Files.isRegularFile(p)).toList();
+            assertEquals(List.of(), halfWritten, "result files must be written by rename");
+        }
+    }
+}
