@@ -151,27 +151,34 @@ final class CodeEvaluator implements AutoCloseable {
         }
         EvalException e = (EvalException) exception;
         String name = e.getExceptionClassName();
+        String message = readable(e.getMessage());
         List<String> lines = new ArrayList<>();
-        lines.add(name + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+        lines.add(name + (message == null ? "" : ": " + message));
         appendFrames(e, lines);
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             String causeName = cause instanceof EvalException
                     ? ((EvalException) cause).getExceptionClassName() : cause.getClass().getName();
-            lines.add("Caused by: " + causeName + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+            lines.add("Caused by: " + causeName + (cause.getMessage() == null ? "" : ": " + readable(cause.getMessage())));
             appendFrames(cause, lines);
         }
-        return new CellError(name, e.getMessage() == null ? name : e.getMessage(), lines);
+        return new CellError(name, message == null ? name : message, lines);
     }
 
-    /** The frames down to the cell's own code; JShell's wrapper classes read as "cell". */
+    /** The frames down to the cell's own code; JShell's wrapper frames (file "#n") read as "cell". */
     private static void appendFrames(Throwable t, List<String> lines) {
         for (StackTraceElement frame : t.getStackTrace()) {
-            if (frame.getClassName().startsWith("REPL.")) {
+            String file = frame.getFileName();
+            if (frame.getClassName().startsWith("REPL.") || (file != null && file.startsWith("#"))) {
                 lines.add("    at cell" + (frame.getLineNumber() > 0 ? " line " + frame.getLineNumber() : ""));
                 break;
             }
             lines.add("    at " + frame);
         }
+    }
+
+    /** A message without JShell's wrapper class names ("REPL.$JShell$27.o" reads "o"). */
+    private static String readable(String message) {
+        return message == null ? null : message.replaceAll("REPL\\.\\$JShell\\$\\d+[A-Z]?\\.", "");
     }
 
     /** Completion candidates at {@code cursor}; {@code anchor[0]} receives where the replaced text starts. */

@@ -1,7 +1,10 @@
 package dev.grokkit.kernel;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Table;
 
 /**
@@ -25,7 +28,7 @@ final class TableHtml {
                 sb.append("<td colspan=\"").append(table.columnCount()).append("\">&hellip;</td>");
             } else {
                 for (int c = 0; c < table.columnCount(); c++) {
-                    sb.append("<td>").append(escape(table.getString(row, c))).append("</td>");
+                    sb.append("<td>").append(escape(cell(table, row, c))).append("</td>");
                 }
             }
             sb.append("</tr>");
@@ -39,7 +42,7 @@ final class TableHtml {
         for (int row : shownRows(table.rowCount(), maxRows)) {
             String[] cells = new String[table.columnCount()];
             for (int c = 0; c < cells.length; c++) {
-                cells[c] = row < 0 ? "..." : table.getString(row, c);
+                cells[c] = row < 0 ? "..." : cell(table, row, c);
             }
             rows.add(cells);
         }
@@ -57,6 +60,21 @@ final class TableHtml {
             }
         }
         return sb.toString();
+    }
+
+    /** A cell's text; floating-point numbers to 5 significant digits, missing values empty. */
+    static String cell(Table table, int row, int column) {
+        if (table.column(column) instanceof DoubleColumn doubles) {
+            double v = doubles.getDouble(row);
+            if (Double.isNaN(v)) {
+                return "";
+            }
+            if (Double.isInfinite(v) || v == 0) {
+                return Double.toString(v).replace(".0", "");
+            }
+            return new BigDecimal(v).round(new MathContext(5)).stripTrailingZeros().toString();
+        }
+        return table.getString(row, column);
     }
 
     private static String caption(Table table) {
