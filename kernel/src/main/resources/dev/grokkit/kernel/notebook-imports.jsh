@@ -5,6 +5,8 @@ import dev.grokkit.model.*;
 import dev.grokkit.optim.*;
 import dev.grokkit.train.*;
 import dev.grokkit.probe.*;
+import dev.grokkit.hessian.*;
+import dev.grokkit.info.*;
 import dev.grokkit.viz.*;
 import dev.grokkit.analysis.*;
 import dev.grokkit.engine.*;
