@@ -75,6 +75,17 @@ class LossHessianTest {
     }
 
     @Test
+    void float32ModelsGiveFloat32AccurateProducts() {
+        GrokModel single = reference.model(manager, DataType.FLOAT32);
+        NDArray x32 = x.toType(DataType.FLOAT32, false);
+        double[] hv = LossHessian.of(single, Losses.crossEntropy(), x32, y).apply(reference.get("v"));
+        assertClose(reference.get("cross_entropy:hv"), hv, 1e-5);
+        double q = LossHessian.rademacherQuadraticForm(single, Losses.crossEntropy(), x32, y, 1);
+        double exact = LossHessian.rademacherQuadraticForm(model, Losses.crossEntropy(), x, y, 1);
+        assertEquals(exact, q, 1e-5 * Math.abs(exact));
+    }
+
+    @Test
     void blockIsTheDiagonalSliceOfTheFullHessian() {
         LossHessian h = hessian(Losses.crossEntropy());
         double[][] full = DenseHessian.of(h).matrix();
