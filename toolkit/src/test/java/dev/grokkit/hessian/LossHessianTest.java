@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
  * (committed reference), the column-built Hessian against finite differences of gradients,
  * and the stochastic estimators against the exact spectrum.
  */
-@SuppressWarnings("try")
 class LossHessianTest {
 
     private final TorchReference reference = new TorchReference();
