@@ -76,6 +76,6 @@ public final class DenseHessian {
 
     /** All eigenvalues, exactly (up to floating point). */
     public Spectrum spectrum() {
-        return Spectrum.exact(SymmetricEigen.of(matrix).values());
+        return Spectrum.exact(SymmetricEigen.values(matrix));
     }
 }

@@ -11,7 +11,6 @@ import dev.grokkit.model.NamedParameter;
 import dev.grokkit.model.Nonlinearity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.DoubleBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -66,11 +65,17 @@ final class TorchReference {
 
     /** The MLP with the reference weights, in float64. */
     GrokModel model(NDManager manager) {
+        return model(manager, DataType.FLOAT64);
+    }
+
+    /** The MLP with the reference weights rounded to {@code dtype}. */
+    GrokModel model(NDManager manager, DataType dtype) {
         Examples sample = Examples.ofFeatures(new float[FEATURES], new Shape(FEATURES), new int[] {0}, CLASSES);
-        GrokModel model = Models.mlp().hidden(6, 4).activation(Nonlinearity.TANH)
-                .build(sample, DataType.FLOAT64, manager);
+        GrokModel model = Models.mlp().hidden(6, 4).activation(Nonlinearity.TANH).build(sample, dtype, manager);
         for (NamedParameter p : model.trainableParameters()) {
-            p.array().set(DoubleBuffer.wrap(get("param:" + p.name())));
+            NDArray values = manager.create(get("param:" + p.name()), p.shape()).toType(dtype, false);
+            p.array().set(values.toByteBuffer());
+            values.close();
         }
         return model;
     }
