@@ -128,6 +128,11 @@ class MatrixEntropyTest {
             java.util.Arrays.fill(row, 1.0);
         }
         assertEquals(0, MatrixEntropy.entropy(r, 1), 1e-12);
+        for (double[] row : r) {
+            for (double v : row) {
+                assertEquals(1.0, v, 0, "the decomposition leaves its input alone");
+            }
+        }
         assertEquals(0, MatrixEntropy.renyi(new double[] {1, -1e-17}, 0.5), 1e-15);
     }
 
