@@ -134,6 +134,22 @@ class InformationProbesTest {
         }
     }
 
+    /** Running the stages from the embedding tap reproduces the transformer's own logits. */
+    @Test
+    void perturbedInformationThroughATransformer() {
+        Dataset tokens = ModularArithmetic.builder().modulus(P).form(Form.TOKENS).trainFraction(0.6).seed(1).build();
+        Grokkit.seed(6);
+        try (GrokModel model = Models.transformer().layers(1).dModel(8).heads(2).dMlp(16)
+                .build(tokens.train(), DataType.FLOAT64, manager)) {
+            double[] m = InformationProbes.perturbedInformation("embedding", "logits", 0).measure(context(model, tokens));
+            assertEquals(0, m[2], 1e-12);
+            assertEquals(0, m[3], 1e-12);
+            assertTrue(m[0] > 0 && m[1] > 0, java.util.Arrays.toString(m));
+            double[] noisy = InformationProbes.perturbedInformation("block0", "logits", 0.3).measure(context(model, tokens));
+            assertTrue(noisy[2] > 0, "noise on the block output changes PMI");
+        }
+    }
+
     @Test
     void probeColumnsInAModularAdditionRun() {
         Experiment e = Experiment.builder().data(data)
