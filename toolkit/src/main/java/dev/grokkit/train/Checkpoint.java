@@ -67,8 +67,10 @@ final class Checkpoint {
                 array.setName(key);
                 slots.add(array);
             });
-            try (OutputStream out = Files.newOutputStream(tmp.resolve("optimizer.ndlist"))) {
-                out.write(slots.encode());
+            if (!slots.isEmpty()) { // a stateless rule (SGD, SGLD) has none; DJL cannot decode an empty list
+                try (OutputStream out = Files.newOutputStream(tmp.resolve("optimizer.ndlist"))) {
+                    out.write(slots.encode());
+                }
             }
             history.save(tmp.resolve("history.csv"));
             Properties props = new Properties();
@@ -120,7 +122,12 @@ final class Checkpoint {
             }
         }
         Map<String, NDArray> slots = new LinkedHashMap<>();
-        try (InputStream in = Files.newInputStream(dir.resolve("optimizer.ndlist"))) {
+        Path file = dir.resolve("optimizer.ndlist");
+        if (!Files.exists(file)) {
+            optimizer.restore(counts, slots);
+            return;
+        }
+        try (InputStream in = Files.newInputStream(file)) {
             for (NDArray array : NDList.decode(manager, in)) {
                 slots.put(array.getName(), array);
             }

@@ -168,10 +168,10 @@ public final class Experiment {
 
         public Builder loss(Loss loss) { this.loss = Objects.requireNonNull(loss, "loss"); return this; }
 
-        /** Number of optimizer updates. */
+        /** Number of optimizer updates, at least 1. */
         public Builder steps(long steps) {
-            if (steps < 0) {
-                throw new IllegalArgumentException("steps must be >= 0, was " + steps);
+            if (steps < 1) {
+                throw new IllegalArgumentException("steps must be >= 1, was " + steps);
             }
             this.steps = steps;
             return this;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,14 +115,19 @@ public final class History extends Table {
         return columnNames().subList(1, columnCount());
     }
 
-    /** Writes the history as CSV (missing values as empty fields). */
+    /**
+     * Writes the history as CSV (missing values as empty fields): to a temporary file renamed
+     * into place, so the file is the old one or the new one, never half written.
+     */
     public void save(Path csv) {
         try {
             Path parent = csv.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            write().csv(csv.toFile());
+            Path tmp = csv.resolveSibling(csv.getFileName() + ".tmp");
+            write().csv(tmp.toFile());
+            Files.move(tmp, csv, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write history to " + csv, e);
         }

@@ -83,19 +83,15 @@ public final class Run implements AutoCloseable, HtmlDisplay {
     @Override
     public String toHtml() {
         StringBuilder sb = new StringBuilder("<div class=\"grokkit-run\"><b>")
-                .append(escape(experiment.name())).append("</b><br>")
-                .append(escape(experiment.describe())).append("<br>")
-                .append(String.format(Locale.ROOT, "%d steps in %.1f s: %s<br>", steps, seconds, escape(stopReason)))
-                .append(escape(grokking().toString()))
+                .append(HtmlDisplay.escape(experiment.name())).append("</b><br>")
+                .append(HtmlDisplay.escape(experiment.describe())).append("<br>")
+                .append(String.format(Locale.ROOT, "%d steps in %.1f s: %s<br>", steps, seconds, HtmlDisplay.escape(stopReason)))
+                .append(HtmlDisplay.escape(grokking().toString()))
                 .append("<table><tr>");
         Map<String, Double> last = history.lastRow();
-        last.keySet().forEach(k -> sb.append("<th>").append(escape(k)).append("</th>"));
+        last.keySet().forEach(k -> sb.append("<th>").append(HtmlDisplay.escape(k)).append("</th>"));
         sb.append("</tr><tr>");
         last.values().forEach(v -> sb.append(String.format(Locale.ROOT, "<td>%.4g</td>", v)));
         return sb.append("</tr></table></div>").toString();
-    }
-
-    private static String escape(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

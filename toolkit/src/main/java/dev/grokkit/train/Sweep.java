@@ -1,11 +1,26 @@
 package dev.grokkit.train;
 
+import ai.djl.pytorch.jni.JniUtils;
 import dev.grokkit.analysis.GrokkingTimes;
+import dev.grokkit.engine.Grokkit;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -13,10 +28,17 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * One experiment per value of a parameter (training fraction, weight decay, seed, ...), run one
- * after another. The result keeps every history and a summary table with one row per value:
- * steps, memorization and grokking steps (accuracy 0.99), final accuracies, seconds. Each run's
- * model is closed as soon as its history is kept, so a long sweep holds one model at a time.
+ * One experiment per value of a parameter (training fraction, weight decay, seed, ...). The
+ * result keeps every history and a summary table with one row per value: steps, memorization
+ * and grokking steps (accuracy 0.99), final accuracies, seconds. Each run's model is closed as
+ * soon as its history is kept.
+ *
+ * <p>{@link #parallelism(int)} runs several at once, each on its own thread with an equal share
+ * of the engine's threads. {@link #saveTo(Path)} keeps each finished run on disk (history.csv,
+ * then run.properties, each written to a temporary file and renamed), checkpoints the unfinished
+ * ones, and on the next {@link #run()} loads the finished runs instead of redoing them and resumes
+ * the others from their last checkpoint: a sweep killed at any moment loses at most the steps
+ * since a checkpoint. Runs are silent; the sweep reports each finished run to its listener.
  */
 public final class Sweep<T> {
 
@@ -26,11 +48,20 @@ public final class Sweep<T> {
     private final String parameter;
     private final List<T> values;
     private final Function<T, Experiment> experiments;
+    private final int parallelism;
+    private final Path dir;
+    private final long checkpointEvery;
+    private final RunListener listener;
 
-    private Sweep(String parameter, List<T> values, Function<T, Experiment> experiments) {
+    private Sweep(String parameter, List<T> values, Function<T, Experiment> experiments, int parallelism, Path dir,
+            long checkpointEvery, RunListener listener) {
         this.parameter = Objects.requireNonNull(parameter, "parameter");
         this.values = List.copyOf(values);
         this.experiments = Objects.requireNonNull(experiments, "experiments");
+        this.parallelism = parallelism;
+        this.dir = dir;
+        this.checkpointEvery = checkpointEvery;
+        this.listener = listener;
         if (SUMMARY_COLUMNS.contains(parameter)) {
             throw new IllegalArgumentException("sweep parameter name '" + parameter
                     + "' clashes with a summary column; summary columns: " + SUMMARY_COLUMNS);
@@ -38,14 +69,120 @@ public final class Sweep<T> {
         if (values.isEmpty()) {
             throw new IllegalArgumentException("sweep over '" + parameter + "' needs at least one value");
         }
+        if (values.stream().map(String::valueOf).distinct().count() != values.size()) {
+            throw new IllegalArgumentException("sweep over '" + parameter + "' has repeated values: " + values);
+        }
     }
 
     /** A sweep of {@code experiments.apply(v)} for each value v of {@code parameter}. */
     public static <T> Sweep<T> over(String parameter, List<T> values, Function<T, Experiment> experiments) {
-        return new Sweep<>(parameter, values, experiments);
+        return new Sweep<>(parameter, values, experiments, 1, null, 0, null);
     }
 
+    /** Runs {@code runs} experiments at a time (default 1), sharing the engine's threads among them. */
+    public Sweep<T> parallelism(int runs) {
+        if (runs < 1) {
+            throw new IllegalArgumentException("parallelism must be >= 1, was " + runs);
+        }
+        return new Sweep<>(parameter, values, experiments, runs, dir, checkpointEvery, listener);
+    }
+
+    /**
+     * Keeps finished runs in {@code directory} (one folder per value) and checkpoints unfinished
+     * ones every {@code checkpointEvery} steps, so that running the sweep again resumes it.
+     */
+    public Sweep<T> saveTo(Path directory, long checkpointEvery) {
+        Objects.requireNonNull(directory, "directory");
+        if (checkpointEvery < 1) {
+            throw new IllegalArgumentException("checkpointEvery must be >= 1, was " + checkpointEvery);
+        }
+        return new Sweep<>(parameter, values, experiments, parallelism, directory, checkpointEvery, listener);
+    }
+
+    /** Who hears of each finished run (default: the default run listener, e.g. a progress bar). */
+    public Sweep<T> listener(RunListener newListener) {
+        return new Sweep<>(parameter, values, experiments, parallelism, dir, checkpointEvery,
+                Objects.requireNonNull(newListener, "listener"));
+    }
+
+    /**
+     * Runs what is not done yet and returns every finished run. If the calling thread is
+     * interrupted, the running experiments stop (keeping their checkpoints) and the result holds
+     * the runs finished so far.
+     */
     public Result run() {
+        RunListener progress = listener != null ? listener : RunListeners.createDefault();
+        progress.started("sweep over " + parameter + " (" + values.size() + " runs, " + parallelism + " at a time)",
+                values.size());
+        Grokkit.engine(); // loads the native library before a worker sets its thread count
+        int engineThreads = Grokkit.threads();
+        ExecutorService pool = Executors.newFixedThreadPool(parallelism);
+        Map<T, Future<Finished>> futures = new LinkedHashMap<>();
+        for (T v : values) {
+            futures.put(v, pool.submit(() -> {
+                // intra-op threads are a per-thread setting in libtorch's OpenMP and MKL backends
+                JniUtils.setNumThreads(Math.max(1, engineThreads / parallelism));
+                return runOne(v);
+            }));
+        }
+        pool.shutdown();
+        List<Finished> done = new ArrayList<>();
+        String reason = "completed " + values.size() + " runs";
+        try {
+            int count = 0;
+            for (Future<Finished> f : futures.values()) {
+                Finished finished = f.get();
+                if (finished == null) {
+                    continue;
+                }
+                done.add(finished);
+                progress.logged(++count, finished.row());
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+            reason = "interrupted after " + done.size() + " runs";
+        } catch (ExecutionException e) {
+            pool.shutdownNow();
+            throw new IllegalStateException("a run of the sweep over " + parameter + " failed: " + e.getCause(),
+                    e.getCause());
+        }
+        progress.finished(done.size(), reason);
+        return summarize(done);
+    }
+
+    /** Loads the run of {@code v} if it finished before, otherwise runs or resumes it; null if interrupted. */
+    private Finished runOne(T v) {
+        String key = String.valueOf(v);
+        Path folder = dir == null ? null : dir.resolve(folderName(key));
+        if (folder != null && Files.isRegularFile(folder.resolve("run.properties"))) {
+            return Finished.load(key, folder);
+        }
+        Experiment.Builder b = experiments.apply(v).toBuilder().listener(RunListeners::silent);
+        if (folder != null) {
+            b.checkpoints(folder.resolve("checkpoints"), checkpointEvery);
+        }
+        Experiment experiment = b.build();
+        boolean resume = folder != null && Checkpoint.latest(folder.resolve("checkpoints")).isPresent();
+        try (Run run = resume ? experiment.resume() : experiment.run()) {
+            if (run.stopReason().startsWith("interrupted")) {
+                return null;
+            }
+            Finished finished = new Finished(key, run.history(), run.steps(), run.seconds());
+            if (folder != null) {
+                finished.save(folder);
+            }
+            return finished;
+        }
+    }
+
+    /** A file-system-safe folder name for a value, e.g. "0.3" or "adamW_lr_0.001". */
+    static String folderName(String value) {
+        String safe = value.replaceAll("[^A-Za-z0-9._=-]+", "_");
+        return safe.isEmpty() || safe.startsWith(".") ? "value_" + safe : safe;
+    }
+
+    private Result summarize(List<Finished> done) {
         Map<String, History> histories = new LinkedHashMap<>();
         StringColumn value = StringColumn.create(parameter);
         IntColumn steps = IntColumn.create(SUMMARY_COLUMNS.get(0));
@@ -54,18 +191,16 @@ public final class Sweep<T> {
         DoubleColumn trainAcc = DoubleColumn.create(SUMMARY_COLUMNS.get(3));
         DoubleColumn testAcc = DoubleColumn.create(SUMMARY_COLUMNS.get(4));
         DoubleColumn seconds = DoubleColumn.create(SUMMARY_COLUMNS.get(5));
-        for (T v : values) {
-            try (Run run = experiments.apply(v).run()) {
-                GrokkingTimes times = run.grokking();
-                histories.put(String.valueOf(v), run.history());
-                value.append(String.valueOf(v));
-                steps.append((int) run.steps());
-                appendStep(mem, times.memorizationStep());
-                appendStep(grok, times.grokkingStep());
-                trainAcc.append(run.history().last("train_acc"));
-                testAcc.append(run.history().last("test_acc"));
-                seconds.append(run.seconds());
-            }
+        for (Finished f : done) {
+            GrokkingTimes times = GrokkingTimes.of(f.history());
+            histories.put(f.value(), f.history());
+            value.append(f.value());
+            steps.append((int) f.steps());
+            appendStep(mem, times.memorizationStep());
+            appendStep(grok, times.grokkingStep());
+            trainAcc.append(f.history().last("train_acc"));
+            testAcc.append(f.history().last("test_acc"));
+            seconds.append(f.seconds());
         }
         Table summary = Table.create("sweep over " + parameter, value, steps, mem, grok, trainAcc, testAcc, seconds);
         return new Result(summary, histories);
@@ -79,7 +214,63 @@ public final class Sweep<T> {
         }
     }
 
-    /** Summary table (one row per value; a step never reached is missing) and histories by value. */
+    /** A finished run as the sweep keeps it. */
+    private record Finished(String value, History history, long steps, double seconds) {
+
+        /** What the listener hears: the run's index values and grokking times. */
+        Map<String, Double> row() {
+            GrokkingTimes times = GrokkingTimes.of(history);
+            Map<String, Double> row = new LinkedHashMap<>();
+            row.put("steps", (double) steps);
+            row.put("memorization_step", times.memorized() ? (double) times.memorizationStep() : Double.NaN);
+            row.put("grokking_step", times.grokked() ? (double) times.grokkingStep() : Double.NaN);
+            row.put("final_test_acc", history.last("test_acc"));
+            return row;
+        }
+
+        /** history.csv, then run.properties: the second file's presence means the run finished. */
+        void save(Path folder) {
+            history.save(folder.resolve("history.csv"));
+            Properties p = new Properties();
+            p.setProperty("value", value);
+            p.setProperty("steps", Long.toString(steps));
+            p.setProperty("seconds", Double.toString(seconds));
+            Path target = folder.resolve("run.properties");
+            Path tmp = folder.resolve("run.properties.tmp");
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                p.store(w, "a finished run of a sweep");
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + tmp, e);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot rename " + tmp + " to " + target, e);
+            }
+        }
+
+        static Finished load(String value, Path folder) {
+            Properties p = new Properties();
+            Path file = folder.resolve("run.properties");
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(r);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+            if (!value.equals(p.getProperty("value"))) {
+                throw new IllegalStateException(file + " is the run of value '" + p.getProperty("value")
+                        + "', not '" + value + "'; use another directory for this sweep");
+            }
+            try {
+                return new Finished(value, History.load(folder.resolve("history.csv")),
+                        Long.parseLong(p.getProperty("steps")), Double.parseDouble(p.getProperty("seconds")));
+            } catch (NumberFormatException | NullPointerException e) {
+                throw new IllegalStateException(file + " is corrupted (steps or seconds missing or not a number)", e);
+            }
+        }
+    }
+
+    /** Summary table (one row per finished value; a step never reached is missing) and histories by value. */
     public record Result(Table summary, Map<String, History> histories) {
 
         public Result {

@@ -32,6 +32,7 @@ public final class TrainingStep {
         this.optimizer = optimizer;
         this.loss = loss;
         this.parameters = model.trainableParameters();
+        JniUtils.setGradMode(false); // per thread: only Autograd.backward records, updates run outside it
     }
 
     /**

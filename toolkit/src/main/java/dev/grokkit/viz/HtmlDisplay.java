@@ -9,4 +9,9 @@ public interface HtmlDisplay {
 
     /** A self-contained HTML fragment. */
     String toHtml();
+
+    /** Text made safe to place inside HTML. */
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
 }

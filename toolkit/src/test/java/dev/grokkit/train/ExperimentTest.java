@@ -132,6 +132,11 @@ class ExperimentTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> Experiment.builder().data(TinyTasks.blobs(10, 0)).build());
         assertTrue(e.getMessage().contains("model, optimizer, steps"), e.getMessage());
+        for (long bad : new long[] {0, -5}) {
+            IllegalArgumentException steps = assertThrows(IllegalArgumentException.class,
+                    () -> Experiment.builder().steps(bad));
+            assertTrue(steps.getMessage().contains("steps must be >= 1, was " + bad), steps.getMessage());
+        }
         Grokkit.engine();
     }
 }

@@ -1,0 +1,169 @@
+package dev.grokkit.hessian;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import dev.grokkit.engine.Grokkit;
+import dev.grokkit.model.GrokModel;
+import dev.grokkit.model.Loss;
+import dev.grokkit.model.NamedParameter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The Hessian H = d^2 L / dw^2 of a model's loss on one fixed batch, over all trainable
+ * parameters (flattened in {@link GrokModel#trainableParameters()} order) or restricted to one
+ * diagonal block (one parameter tensor), as a {@link SymmetricOperator}.
+ *
+ * <p>Hessian-vector products by double backward (Pearlmutter's trick through libtorch): a first
+ * backward with create_graph gives g = dL/dw as a differentiable function of w; a second
+ * backward of g . v gives d(g . v)/dw = H v. The model is evaluated in inference mode (as
+ * probes see it: BatchNorm uses running statistics). Parameter gradients are reset after every
+ * product (graph detached and zeroed, see GraphGradients), so repeated products keep
+ * memory flat and the model's state is left as a zero gradient. The precision is the model's:
+ * use FLOAT64 models for exact comparisons.
+ */
+public final class LossHessian implements SymmetricOperator {
+
+    private final GrokModel model;
+    private final Loss loss;
+    private final NDArray inputs;
+    private final NDArray labels;
+    private final List<NamedParameter> active;
+    private final int dimension;
+
+    private LossHessian(GrokModel model, Loss loss, NDArray inputs, NDArray labels, List<NamedParameter> active) {
+        this.model = model;
+        this.loss = loss;
+        this.inputs = inputs;
+        this.labels = labels;
+        this.active = active;
+        long n = active.stream().mapToLong(NamedParameter::size).sum();
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("the Hessian's dimension " + n + " exceeds a Java array's");
+        }
+        this.dimension = (int) n;
+    }
+
+    /** The Hessian over every trainable parameter of the loss on (inputs, labels). */
+    public static LossHessian of(GrokModel model, Loss loss, NDArray inputs, NDArray labels) {
+        if (inputs.getShape().get(0) != labels.getShape().get(0)) {
+            throw new IllegalArgumentException("inputs and labels must have the same number of examples, had "
+                    + inputs.getShape().get(0) + " and " + labels.getShape().get(0));
+        }
+        List<NamedParameter> params = model.trainableParameters();
+        if (params.isEmpty()) {
+            throw new IllegalArgumentException("model has no trainable parameters: " + model);
+        }
+        return new LossHessian(model, loss, inputs, labels, params);
+    }
+
+    /** The diagonal block of one parameter tensor: d^2 L / dw_b^2. */
+    public LossHessian block(String parameterName) {
+        NamedParameter p = model.parameter(parameterName);
+        if (!p.trainable()) {
+            throw new IllegalArgumentException("parameter '" + parameterName + "' is not trainable");
+        }
+        return new LossHessian(model, loss, inputs, labels, List.of(p));
+    }
+
+    /** The blocks of this operator: one per parameter tensor, by name. */
+    public List<String> blockNames() {
+        return active.stream().map(NamedParameter::name).toList();
+    }
+
+    @Override
+    public int dimension() {
+        return dimension;
+    }
+
+    @Override
+    @SuppressWarnings("try")
+    public double[] apply(double[] v) {
+        Vectors.checkLength("v", v, dimension);
+        double[] out = new double[dimension];
+        try (NDScope scope = new NDScope()) {
+            List<NDArray> hv = product(split(v));
+            int at = 0;
+            for (NDArray piece : hv) {
+                double[] values = piece.toType(DataType.FLOAT64, false).toDoubleArray();
+                System.arraycopy(values, 0, out, at, values.length);
+                at += values.length;
+            }
+        }
+        return out;
+    }
+
+    /** v cut into one native array per active parameter, in the model's type (in the caller's scope). */
+    private List<NDArray> split(double[] v) {
+        NDManager manager = inputs.getManager();
+        List<NDArray> pieces = new ArrayList<>();
+        int at = 0;
+        for (NamedParameter p : active) {
+            int size = (int) p.size();
+            double[] slice = java.util.Arrays.copyOfRange(v, at, at + size);
+            // a native copy: the graph keeps v alive, so it must not be backed by a Java buffer
+            pieces.add(manager.create(slice, p.shape()).toType(model.dtype(), true));
+            at += size;
+        }
+        return pieces;
+    }
+
+    /**
+     * H v for v given as one array per active parameter (same shapes and type); the returned
+     * arrays are copies in the caller's scope.
+     */
+    List<NDArray> product(List<NDArray> v) {
+        List<NamedParameter> all = model.trainableParameters();
+        all.forEach(p -> GraphGradients.reset(p.array()));
+        List<NDArray> result = new ArrayList<>();
+        try (GradientCollector collector = Grokkit.engine().newGradientCollector()) {
+            NDArray value = loss.compute(model.forward(inputs, false), labels);
+            NDArray one = value.getManager().ones(new Shape(), value.getDataType());
+            JniUtils.backward((PtNDArray) value, (PtNDArray) one, true, true);
+            // g . v with g = dL/dw still attached to the graph
+            NDArray gv = null;
+            for (int i = 0; i < active.size(); i++) {
+                NDArray term = active.get(i).array().getGradient().mul(v.get(i)).sum();
+                gv = gv == null ? term : gv.add(term);
+            }
+            // detach every .grad (breaks the create_graph cycle) so the second backward
+            // accumulates H v into zeros
+            all.forEach(p -> GraphGradients.reset(p.array()));
+            JniUtils.backward((PtNDArray) gv, (PtNDArray) one, false, false);
+            for (NamedParameter p : active) {
+                result.add(p.array().getGradient().duplicate());
+            }
+        } finally {
+            all.forEach(p -> GraphGradients.reset(p.array()));
+        }
+        return result;
+    }
+
+    /**
+     * v^T H v for one Rademacher vector v (entries +-1 from {@code seed}) of the loss of
+     * {@code model} on (inputs, labels): one Hessian-vector product, as the "hvp" benchmark
+     * measures it.
+     */
+    @SuppressWarnings("try")
+    public static double rademacherQuadraticForm(GrokModel model, Loss loss, NDArray inputs, NDArray labels,
+            long seed) {
+        LossHessian h = of(model, loss, inputs, labels);
+        try (NDScope scope = new NDScope()) {
+            List<NDArray> v = h.split(Vectors.rademacher(h.dimension, new Random(seed)));
+            List<NDArray> hv = h.product(v);
+            NDArray q = null;
+            for (int i = 0; i < v.size(); i++) {
+                NDArray term = hv.get(i).mul(v.get(i)).sum();
+                q = q == null ? term : q.add(term);
+            }
+            return q.toType(DataType.FLOAT64, false).getDouble();
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package dev.grokkit.hessian;
+
+import java.util.Arrays;
+
+/**
+ * The eigenvalues l_1..l_n of a symmetric matrix, held either exactly (n nodes of weight 1/n) or
+ * as a quadrature rule (nodes theta_k with weights w_k summing to 1 that stand for the n
+ * eigenvalues, as stochastic Lanczos quadrature gives): sum_i f(l_i) = n sum_k w_k f(theta_k).
+ *
+ * <p>Entropy: p_i = |l_i| / sum_j |l_j| and H(p) = -sum_i p_i ln p_i, computed as
+ * H = ln S - T / S with S = sum |l_i| and T = sum |l_i| ln |l_i| (0 ln 0 = 0). The entropy gap is
+ * ln n - H(p): 0 for a flat spectrum, ln n for rank one (DESIGN.md).
+ */
+public final class Spectrum {
+
+    private final double[] nodes;
+    private final double[] weights;
+    private final long dimension;
+    private final boolean exact;
+
+    private Spectrum(double[] nodes, double[] weights, long dimension, boolean exact) {
+        this.nodes = nodes;
+        this.weights = weights;
+        this.dimension = dimension;
+        this.exact = exact;
+    }
+
+    /** All n eigenvalues (any order; kept sorted ascending). */
+    public static Spectrum exact(double[] eigenvalues) {
+        if (eigenvalues.length == 0) {
+            throw new IllegalArgumentException("eigenvalues must not be empty");
+        }
+        double[] sorted = eigenvalues.clone();
+        Arrays.sort(sorted);
+        double[] w = new double[sorted.length];
+        Arrays.fill(w, 1.0 / sorted.length);
+        return new Spectrum(sorted, w, sorted.length, true);
+    }
+
+    /** A quadrature rule with nodes and nonnegative weights summing to 1 for a matrix of size dimension. */
+    public static Spectrum quadrature(double[] nodes, double[] weights, long dimension) {
+        if (nodes.length == 0 || nodes.length != weights.length) {
+            throw new IllegalArgumentException("nodes and weights must be nonempty and of equal length, were "
+                    + nodes.length + " and " + weights.length);
+        }
+        if (dimension < 1) {
+            throw new IllegalArgumentException("dimension must be positive, was " + dimension);
+        }
+        double total = 0;
+        for (double w : weights) {
+            if (!(w >= 0)) {
+                throw new IllegalArgumentException("weights must be nonnegative, found " + w);
+            }
+            total += w;
+        }
+        if (Math.abs(total - 1) > 1e-8) {
+            throw new IllegalArgumentException("weights must sum to 1, summed to " + total);
+        }
+        return new Spectrum(nodes.clone(), weights.clone(), dimension, false);
+    }
+
+    /** Whether the nodes are the exact eigenvalues. */
+    public boolean isExact() {
+        return exact;
+    }
+
+    /** n, the size of the matrix. */
+    public long dimension() {
+        return dimension;
+    }
+
+    /** The nodes: the eigenvalues ascending if exact, else the quadrature nodes. */
+    public double[] nodes() {
+        return nodes.clone();
+    }
+
+    public double[] weights() {
+        return weights.clone();
+    }
+
+    /** sum_i f(l_i) = n sum_k w_k f(theta_k). */
+    private double sum(java.util.function.DoubleUnaryOperator f) {
+        double s = 0;
+        for (int k = 0; k < nodes.length; k++) {
+            s += weights[k] * f.applyAsDouble(nodes[k]);
+        }
+        return dimension * s;
+    }
+
+    /** tr A = sum_i l_i. */
+    public double trace() {
+        return sum(l -> l);
+    }
+
+    /** sum_i |l_i|. */
+    public double absoluteSum() {
+        return sum(Math::abs);
+    }
+
+    /** (1/n) tr A^k = (1/n) sum_i l_i^k. */
+    public double moment(int k) {
+        return sum(l -> Math.pow(l, k)) / dimension;
+    }
+
+    public double min() {
+        return Arrays.stream(nodes).min().orElseThrow();
+    }
+
+    public double max() {
+        return Arrays.stream(nodes).max().orElseThrow();
+    }
+
+    /** The k largest eigenvalues (or nodes), descending. */
+    public double[] top(int k) {
+        double[] sorted = nodes.clone();
+        Arrays.sort(sorted);
+        double[] out = new double[Math.min(k, sorted.length)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = sorted[sorted.length - 1 - i];
+        }
+        return out;
+    }
+
+    /** H(p), p_i = |l_i| / sum |l_j|; NaN for the zero matrix. */
+    public double entropy() {
+        double s = absoluteSum();
+        if (!(s > 0)) {
+            return Double.NaN;
+        }
+        double t = sum(l -> l == 0 ? 0 : Math.abs(l) * Math.log(Math.abs(l)));
+        return Math.log(s) - t / s;
+    }
+
+    /** ln n - H(p). */
+    public double entropyGap() {
+        return Math.log(dimension) - entropy();
+    }
+
+    /**
+     * The positivity test used for block statistics: lambda_min >= -relativeTolerance * max |lambda|
+     * (positive semi-definite up to round-off and estimation error relative to the largest
+     * eigenvalue; the zero matrix counts as positive).
+     */
+    public boolean isPositive(double relativeTolerance) {
+        double largest = Math.max(Math.abs(min()), Math.abs(max()));
+        return min() >= -relativeTolerance * largest;
+    }
+
+    @Override
+    public String toString() {
+        return (exact ? "exact" : "quadrature") + " spectrum of a " + dimension + "x" + dimension
+                + " matrix: range [" + min() + ", " + max() + "], trace " + trace() + ", entropy gap "
+                + entropyGap();
+    }
+}

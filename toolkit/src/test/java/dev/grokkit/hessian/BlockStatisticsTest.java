@@ -1,0 +1,128 @@
+package dev.grokkit.hessian;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import dev.grokkit.engine.Grokkit;
+import dev.grokkit.model.GrokModel;
+import dev.grokkit.model.Losses;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Block statistics of the reference MLP against spectra of slices of its exact Hessian. */
+class BlockStatisticsTest {
+
+    private static final int[] BLOCK_SIZES = {30, 6, 24, 4, 12, 3};
+    private final TorchReference reference = new TorchReference();
+    private NDManager manager;
+    private LossHessian hessian;
+
+    @BeforeEach
+    void setUp() {
+        manager = Grokkit.engine().newBaseManager();
+        GrokModel model = reference.model(manager);
+        hessian = LossHessian.of(model, Losses.crossEntropy(), reference.inputs(manager), reference.labels(manager));
+    }
+
+    @AfterEach
+    void tearDown() {
+        manager.close();
+    }
+
+    /** Exact spectra of the diagonal blocks of the full dense Hessian. */
+    private List<Spectrum> sliceSpectra() {
+        DenseHessian full = DenseHessian.of(hessian);
+        Spectrum[] out = new Spectrum[BLOCK_SIZES.length];
+        int at = 0;
+        for (int b = 0; b < BLOCK_SIZES.length; b++) {
+            out[b] = full.block(at, at + BLOCK_SIZES[b]).spectrum();
+            at += BLOCK_SIZES[b];
+        }
+        return List.of(out);
+    }
+
+    @Test
+    void exactBlockStatisticsMatchTheSlicesOfTheExactHessian() {
+        BlockReport report = BlockStatistics.withDefaults().compute(hessian);
+        List<Spectrum> slices = sliceSpectra();
+        double[] entropies = new double[slices.size()];
+        int positive = 0;
+        double sumAbs = 0;
+        double gaps = 0;
+        for (int b = 0; b < slices.size(); b++) {
+            BlockSpectrum block = report.blocks().get(b);
+            assertTrue(block.spectrum().isExact());
+            assertEquals(BLOCK_SIZES[b], block.size());
+            assertArrayEquals(slices.get(b).nodes(), block.spectrum().nodes(), 1e-12);
+            entropies[b] = slices.get(b).entropy();
+            Spectrum s = slices.get(b);
+            positive += s.min() >= -1e-3 * Math.max(Math.abs(s.min()), Math.abs(s.max())) ? 1 : 0;
+            sumAbs += Math.abs(s.trace());
+            gaps += Math.log(BLOCK_SIZES[b]) - entropies[b];
+        }
+        assertEquals(sumAbs, report.sumAbsoluteTraces(), 1e-12);
+        double[] torchTraces = reference.get("cross_entropy:block_traces");
+        assertEquals(Arrays.stream(torchTraces).map(Math::abs).sum(), report.sumAbsoluteTraces(), 1e-12);
+        assertEquals(reference.get("cross_entropy:trace")[0], report.trace(), 1e-12);
+        assertEquals(positive / 6.0, report.positiveFraction(), 0);
+        assertEquals(gaps / 6, report.meanEntropyGap(), 1e-12);
+        double mean = Arrays.stream(entropies).average().orElseThrow();
+        double std = Math.sqrt(Arrays.stream(entropies).map(h -> (h - mean) * (h - mean)).sum() / 6);
+        assertEquals(std, report.entropyStd(), 1e-12);
+        assertEquals(std / mean, report.entropyCoefficientOfVariation(), 1e-12);
+        Spectrum torch = Spectrum.exact(reference.get("cross_entropy:eigenvalues"));
+        assertEquals(torch.entropyGap(), report.modelEntropyGap(), 1e-10);
+        double js = report.meanJensenShannonDistance();
+        assertTrue(js > 0 && js <= Math.sqrt(Math.log(2)), "JS distance " + js);
+        assertEquals(6, report.table().rowCount());
+    }
+
+    @Test
+    void largeBlocksFallBackToLanczosWithExactExtremes() {
+        int runs = 10;
+        BlockReport report = BlockStatistics.withDefaults().exactLimit(10)
+                .lanczos(StochasticLanczos.withDefaults().runs(runs)).compute(hessian);
+        List<Spectrum> slices = sliceSpectra();
+        DenseHessian full = DenseHessian.of(hessian);
+        int at = 0;
+        for (int b = 0; b < slices.size(); b++) {
+            BlockSpectrum block = report.blocks().get(b);
+            assertEquals(BLOCK_SIZES[b] <= 10, block.spectrum().isExact(), block.name());
+            // Lanczos with steps >= size finds every eigenvalue: extremes exact, trace within SLQ error
+            assertEquals(slices.get(b).min(), block.spectrum().min(), 1e-9);
+            assertEquals(slices.get(b).max(), block.spectrum().max(), 1e-9);
+            double se = KnownMatrices.momentStandardError(full.block(at, at + BLOCK_SIZES[b]).matrix(), 1, runs);
+            assertEquals(slices.get(b).trace(), block.trace(), 4 * se * BLOCK_SIZES[b] + 1e-9, block.name());
+            at += BLOCK_SIZES[b];
+        }
+        assertFalse(report.modelSpectrum().isExact());
+    }
+
+    @Test
+    void jensenShannonDistanceIsZeroForEqualAndMaximalForDisjointSpectra() {
+        Spectrum a = Spectrum.exact(new double[] {1, 2, 3});
+        Spectrum far = Spectrum.exact(new double[] {100, 101});
+        BlockReport same = new BlockReport(List.of(new BlockSpectrum("a", 3, a, true),
+                new BlockSpectrum("b", 3, a, true)), a);
+        assertEquals(0, same.meanJensenShannonDistance(), 1e-12);
+        BlockReport disjoint = new BlockReport(List.of(new BlockSpectrum("a", 3, a, true),
+                new BlockSpectrum("b", 2, far, true)), a);
+        assertEquals(Math.sqrt(Math.log(2)), disjoint.meanJensenShannonDistance(), 1e-9);
+        assertEquals(0, BlockReport.jensenShannon(new double[] {0.5, 0.5}, new double[] {0.5, 0.5}), 0);
+        assertTrue(Double.isNaN(new BlockReport(List.of(new BlockSpectrum("a", 3, a, true)), a)
+                .meanJensenShannonDistance()));
+    }
+
+    @Test
+    void rejectsBadSettings() {
+        assertThrows(IllegalArgumentException.class, () -> BlockStatistics.withDefaults().exactLimit(-1));
+        assertThrows(IllegalArgumentException.class, () -> BlockStatistics.withDefaults().positiveTolerance(-1));
+    }
+}

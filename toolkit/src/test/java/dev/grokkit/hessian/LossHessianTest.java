@@ -1,0 +1,192 @@
+package dev.grokkit.hessian;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.training.GradientCollector;
+import dev.grokkit.engine.Grokkit;
+import dev.grokkit.model.GrokModel;
+import dev.grokkit.model.Loss;
+import dev.grokkit.model.Losses;
+import dev.grokkit.model.NamedParameter;
+import java.nio.DoubleBuffer;
+import java.util.Arrays;
+import java.util.Comparator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hessians of a small float64 MLP: Hessian-vector products against PyTorch's exact Hessian
+ * (committed reference), the column-built Hessian against finite differences of gradients,
+ * and the stochastic estimators against the exact spectrum.
+ */
+@SuppressWarnings("try")
+class LossHessianTest {
+
+    private final TorchReference reference = new TorchReference();
+    private NDManager manager;
+    private GrokModel model;
+    private NDArray x;
+    private NDArray y;
+
+    @BeforeEach
+    void setUp() {
+        manager = Grokkit.engine().newBaseManager();
+        model = reference.model(manager);
+        x = reference.inputs(manager);
+        y = reference.labels(manager);
+    }
+
+    @AfterEach
+    void tearDown() {
+        manager.close();
+    }
+
+    private LossHessian hessian(Loss loss) {
+        return LossHessian.of(model, loss, x, y);
+    }
+
+    private static void assertClose(double[] expected, double[] actual, double relative) {
+        double scale = Arrays.stream(expected).map(Math::abs).max().orElse(1);
+        assertArrayEquals(expected, actual, relative * scale);
+    }
+
+    @Test
+    void matchesPyTorchExactly() {
+        for (Loss loss : new Loss[] {Losses.crossEntropy(), Losses.mse()}) {
+            String key = loss.name();
+            LossHessian h = hessian(loss);
+            assertEquals(79, h.dimension());
+            assertClose(reference.get(key + ":hv"), h.apply(reference.get("v")), 1e-12);
+            DenseHessian dense = DenseHessian.of(h);
+            assertEquals(reference.get(key + ":trace")[0], dense.trace(), 1e-12 * Math.abs(dense.trace()));
+            assertClose(reference.get(key + ":eigenvalues"), dense.spectrum().nodes(), 1e-12);
+            double[] blockTraces = h.blockNames().stream()
+                    .mapToDouble(name -> DenseHessian.of(h.block(name)).trace()).toArray();
+            assertClose(reference.get(key + ":block_traces"), blockTraces, 1e-12);
+        }
+    }
+
+    @Test
+    void blockIsTheDiagonalSliceOfTheFullHessian() {
+        LossHessian h = hessian(Losses.crossEntropy());
+        double[][] full = DenseHessian.of(h).matrix();
+        assertEquals(java.util.List.of("hidden1.weight", "hidden1.bias", "hidden2.weight", "hidden2.bias",
+                "logits.weight", "logits.bias"), h.blockNames());
+        double[][] block = DenseHessian.of(h.block("hidden2.weight")).matrix();
+        int from = 30 + 6;
+        for (int i = 0; i < 24; i++) {
+            assertArrayEquals(Arrays.copyOfRange(full[from + i], from, from + 24), block[i], 1e-14);
+        }
+        assertThrows(IllegalArgumentException.class, () -> h.block("nope"));
+    }
+
+    @Test
+    void columnBuiltHessianMatchesFiniteDifferencesOfGradients() {
+        Loss loss = Losses.crossEntropy();
+        double[][] exact = DenseHessian.of(hessian(loss)).matrix();
+        double[] w = parameters();
+        double step = 1e-5;
+        for (int j = 0; j < w.length; j++) {
+            double[] plus = w.clone();
+            double[] minus = w.clone();
+            plus[j] += step;
+            minus[j] -= step;
+            double[] gp = gradientAt(plus, loss);
+            double[] gm = gradientAt(minus, loss);
+            for (int i = 0; i < w.length; i++) {
+                // central difference: error O(step^2 * third derivative) + round-off 1e-16 / step
+                assertEquals(exact[i][j], (gp[i] - gm[i]) / (2 * step), 1e-8, "entry " + i + ", " + j);
+            }
+        }
+        setParameters(w);
+    }
+
+    @Test
+    void stochasticEstimatorsAgreeWithTheExactSpectrum() {
+        LossHessian h = hessian(Losses.mse());
+        Spectrum exact = DenseHessian.of(h).spectrum();
+        TraceEstimate trace = Hutchinson.withDefaults().tolerance(0).maxSamples(60).seed(3).estimate(h);
+        assertEquals(exact.trace(), trace.value(), 3 * trace.standardError(), trace.toString());
+
+        double[] byMagnitude = Arrays.stream(exact.nodes()).boxed()
+                .sorted(Comparator.comparingDouble(l -> -Math.abs(l))).mapToDouble(Double::doubleValue).toArray();
+        double[] top = PowerIteration.withDefaults().tolerance(1e-12).maxIterations(5000).top(h, 2).values();
+        assertArrayEquals(Arrays.copyOf(byMagnitude, 2), top, 1e-6 * Math.abs(byMagnitude[0]));
+
+        int runs = 20;
+        Spectrum slq = StochasticLanczos.withDefaults().steps(79).runs(runs).spectrum(h);
+        assertEquals(exact.min(), slq.min(), 1e-8);
+        assertEquals(exact.max(), slq.max(), 1e-8);
+        double[][] a = DenseHessian.of(h).matrix();
+        for (int k = 1; k <= 2; k++) {
+            assertEquals(exact.moment(k), slq.moment(k), 4 * KnownMatrices.momentStandardError(a, k, runs),
+                    "moment " + k);
+        }
+        assertEquals(1, SpectralDensity.of(slq).integral(), 1e-3);
+    }
+
+    @Test
+    void rademacherQuadraticFormIsVTransposeHv() {
+        Loss loss = Losses.mse();
+        double q = LossHessian.rademacherQuadraticForm(model, loss, x, y, 42);
+        double[] v = Vectors.rademacher(79, new java.util.Random(42));
+        double[] hv = SymmetricOperator.of(DenseHessian.of(hessian(loss)).matrix()).apply(v);
+        assertEquals(Vectors.dot(v, hv), q, 1e-12 * Math.abs(q));
+    }
+
+    @Test
+    void leavesTheModelUnchangedAndGradientsZero() {
+        double[] before = parameters();
+        hessian(Losses.crossEntropy()).apply(reference.get("v"));
+        assertArrayEquals(before, parameters(), 0);
+        for (NamedParameter p : model.trainableParameters()) {
+            assertEquals(0, p.array().getGradient().abs().sum().getDouble(), 0, p.name());
+        }
+    }
+
+    @Test
+    void rejectsMismatchedBatches() {
+        NDArray fewer = y.get("0:5");
+        assertThrows(IllegalArgumentException.class, () -> LossHessian.of(model, Losses.mse(), x, fewer));
+        assertThrows(IllegalArgumentException.class, () -> hessian(Losses.mse()).apply(new double[3]));
+    }
+
+    private double[] parameters() {
+        return model.trainableParameters().stream()
+                .flatMapToDouble(p -> Arrays.stream(p.array().toDoubleArray())).toArray();
+    }
+
+    private void setParameters(double[] w) {
+        int at = 0;
+        for (NamedParameter p : model.trainableParameters()) {
+            int size = (int) p.size();
+            p.array().set(DoubleBuffer.wrap(Arrays.copyOfRange(w, at, at + size)));
+            at += size;
+        }
+    }
+
+    private double[] gradientAt(double[] w, Loss loss) {
+        setParameters(w);
+        double[] g = new double[w.length];
+        try (NDScope scope = new NDScope();
+                GradientCollector collector = Grokkit.engine().newGradientCollector()) {
+            collector.backward(loss.compute(model.forward(x, false), y));
+            int at = 0;
+            for (NamedParameter p : model.trainableParameters()) {
+                double[] part = p.array().getGradient().toType(DataType.FLOAT64, false).toDoubleArray();
+                System.arraycopy(part, 0, g, at, part.length);
+                at += part.length;
+                p.array().getGradient().subi(p.array().getGradient());
+            }
+        }
+        return g;
+    }
+}
