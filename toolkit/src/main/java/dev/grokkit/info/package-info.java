@@ -3,7 +3,7 @@
  *
  * <ul>
  *   <li>Matrix-based Renyi entropies of Gram matrices ({@link dev.grokkit.info.MatrixEntropy},
- *       {@link dev.grokkit.info.GramMatrix}, eigenvalues by {@link dev.grokkit.info.Spectrum}) and
+ *       {@link dev.grokkit.info.GramMatrix}; eigenvalues by ojAlgo's symmetric solver) and
  *       their autograd-friendly array form ({@link dev.grokkit.info.DifferentiableMatrixEntropy}).
  *   <li>k-nearest-neighbour estimators with the max-norm: {@link dev.grokkit.info.Ksg} for I(X; Y)
  *       and {@link dev.grokkit.info.KozachenkoLeonenko} for H(X) and continuous/discrete I(T; Y).
