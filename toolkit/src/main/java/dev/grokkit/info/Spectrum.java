@@ -8,9 +8,10 @@ import org.ojalgo.matrix.store.RawStore;
 
 /**
  * Eigen-decomposition of a real symmetric matrix by ojAlgo's symmetric (Hermitian) solver:
- * eigenvalues in descending order and, on request, the matching unit eigenvectors.
+ * eigenvalues in descending order and, on request, the matching unit eigenvectors. Package-private
+ * (dev.grokkit.hessian has a public Spectrum of its own).
  */
-public final class Spectrum {
+final class Spectrum {
 
     private final double[] values;
     private final double[][] vectors;
@@ -21,7 +22,7 @@ public final class Spectrum {
     }
 
     /** Eigenvalues of a symmetric matrix, largest first (no eigenvectors computed). */
-    public static double[] eigenvalues(double[][] symmetric) {
+    static double[] eigenvalues(double[][] symmetric) {
         int n = checkSquare(symmetric);
         Eigenvalue<Double> evd = Eigenvalue.R064.make(n, true);
         evd.computeValuesOnly(RawStore.wrap(symmetric));
@@ -33,7 +34,7 @@ public final class Spectrum {
     }
 
     /** Eigenvalues (largest first) and eigenvectors of a symmetric matrix. */
-    public static Spectrum of(double[][] symmetric) {
+    static Spectrum of(double[][] symmetric) {
         int n = checkSquare(symmetric);
         Eigenvalue<Double> evd = Eigenvalue.R064.make(n, true);
         if (!evd.decompose(RawStore.wrap(symmetric))) {
@@ -59,12 +60,12 @@ public final class Spectrum {
     }
 
     /** Eigenvalues, largest first. */
-    public double[] values() {
+    double[] values() {
         return values.clone();
     }
 
     /** Component i of the unit eigenvector of {@code values()[j]}. */
-    public double vector(int i, int j) {
+    double vector(int i, int j) {
         return vectors[i][j];
     }
 

@@ -65,6 +65,23 @@ class MatrixEntropyTest {
         }
     }
 
+    /** Both routes of the joint kernel: Kronecker features (d1 d2 < n) and the n x n Hadamard product. */
+    @Test
+    void linearKernelInformationEqualsTheGramMatrixRoute() {
+        Random r = new Random(8);
+        for (int n : new int[] {40, 8}) { // 3 x 4 = 12 features: below 40, above 8
+            double[][] z1 = Gaussians.standard(r, n, 3);
+            double[][] z2 = Gaussians.standard(r, n, 4);
+            for (int i = 0; i < n; i++) {
+                z2[i][0] += 2 * z1[i][0];
+            }
+            for (double alpha : ALPHAS) {
+                assertEquals(MatrixEntropy.mutualInformation(GramMatrix.linear(z1), GramMatrix.linear(z2), alpha),
+                        MatrixEntropy.linearKernelMutualInformation(z1, z2, alpha), 1e-10, "n=" + n + " alpha=" + alpha);
+            }
+        }
+    }
+
     /**
      * I(R; R) = H(R) whenever R o R = R: the identity kernel (orthogonal rows) and block kernels
      * (rows that are positive multiples of one of a few orthogonal directions: clusters).
@@ -128,6 +145,11 @@ class MatrixEntropyTest {
             java.util.Arrays.fill(row, 1.0);
         }
         assertEquals(0, MatrixEntropy.entropy(r, 1), 1e-12);
+        for (double[] row : r) {
+            for (double v : row) {
+                assertEquals(1.0, v, 0, "the decomposition leaves its input alone");
+            }
+        }
         assertEquals(0, MatrixEntropy.renyi(new double[] {1, -1e-17}, 0.5), 1e-15);
     }
 

@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 class ModelLossTest {
 
-    private final Dataset data = ModularArithmetic.builder().modulus(7).form(Form.PAIRS).trainFraction(0.6).seed(1)
-            .build();
+    private final ModularArithmetic task = ModularArithmetic.builder().modulus(7).form(Form.PAIRS).task();
+    private final Dataset data = task.split(0.6, 1);
     private NDManager manager;
 
     @BeforeEach
@@ -68,7 +68,7 @@ class ModelLossTest {
             NDArray x = data.train().inputs(manager, DataType.FLOAT64);
             NDArray y = data.train().labelArray(manager);
             double ce = Losses.crossEntropy().compute(model.forward(x, false), y).getDouble();
-            GroupLawLoss loss = GroupLawLoss.commutativity(5);
+            GroupLawLoss loss = GroupLawLoss.of(task).commutativity(5);
             assertTrue(loss.compute(model, x, y, false).getDouble() > ce + 1e-4, "an untrained model is not symmetric");
             // hidden weight [V, V]: f(a, b) = f(b, a).
             NDArray w = model.parameter("hidden1.weight").array();
@@ -82,11 +82,28 @@ class ModelLossTest {
         }
     }
 
+    /** The zero-identity and doubling terms are the group-law probe's losses, weighted. */
+    @Test
+    void lawTermsEqualTheGroupLawProbesLosses() {
+        try (GrokModel model = model(4)) {
+            NDArray x = data.train().inputs(manager, DataType.FLOAT64);
+            NDArray y = data.train().labelArray(manager);
+            double ce = Losses.crossEntropy().compute(model.forward(x, false), y).getDouble();
+            var ctx = new dev.grokkit.probe.ProbeContext(model, Losses.crossEntropy(), data, x, y,
+                    data.test().inputs(manager, DataType.FLOAT64), data.test().labelArray(manager), 0, 1, 1000);
+            double[] laws = dev.grokkit.probe.InformationProbes.groupLaws(task).measure(ctx);
+            double value = GroupLawLoss.of(task).zeroIdentity(2).doubling(3).compute(model, x, y, false).getDouble();
+            assertEquals(ce + 2 * laws[0] + 3 * laws[1], value, 1e-10);
+            assertEquals(ce, GroupLawLoss.of(task).compute(model, x, y, false).getDouble(), 1e-12);
+            assertThrows(IllegalArgumentException.class, () -> GroupLawLoss.of(task).doubling(-1));
+        }
+    }
+
     /** The training step runs the full objective: same seed, plain cross-entropy trains differently. */
     @Test
     void experimentsTrainWithModelLosses() {
         double plain = finalTrainLoss(Losses.crossEntropy());
-        for (Loss loss : new Loss[] {MatrixInformationLoss.of(0.5, "embedding"), GroupLawLoss.commutativity(1)}) {
+        for (Loss loss : new Loss[] {MatrixInformationLoss.of(0.5, "embedding"), GroupLawLoss.of(task).commutativity(1).zeroIdentity(0.5).doubling(0.5)}) {
             double regularized = finalTrainLoss(loss);
             assertTrue(Math.abs(regularized - plain) > 1e-6, loss.name() + " trains like plain cross-entropy");
         }

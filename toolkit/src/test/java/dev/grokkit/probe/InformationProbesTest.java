@@ -125,12 +125,41 @@ class InformationProbesTest {
             assertEquals(Math.abs(noisy[1] - m[1]), noisy[3], 1e-9);
             double[] again = InformationProbes.perturbedInformation("embedding", "logits", 1).measure(ctx);
             assertEquals(noisy[0], again[0], 0, "the noise is seeded by (seed, step)");
+            // A subset: the same quantities on the chosen rows only.
+            long[] rows = ExampleSubset.indices(in.length, 10, 0);
+            assertEquals(10, rows.length);
+            double[][] subIn = new double[10][];
+            double[][] subOut = new double[10][];
+            for (int i = 0; i < 10; i++) {
+                subIn[i] = in[(int) rows[i]];
+                subOut[i] = out[(int) rows[i]];
+            }
+            double[] sub = InformationProbes.perturbedInformation("embedding", "logits", 0).maxExamples(10).measure(ctx);
+            assertEquals(MatrixEntropy.linearKernelMutualInformation(subIn, subOut, 1), sub[0], 1e-12);
+            assertEquals(MatrixEntropy.linearKernelEntropy(subOut, 1), sub[1], 1e-12);
+            assertNotEquals(m[1], sub[1]);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> InformationProbes.perturbedInformation("input", "logits", 1).measure(ctx));
             assertTrue(e.getMessage().startsWith("inputLayer"), e.getMessage());
             e = assertThrows(IllegalArgumentException.class,
                     () -> InformationProbes.perturbedInformation("logits", "embedding", 1).measure(ctx));
             assertTrue(e.getMessage().startsWith("until"), e.getMessage());
+        }
+    }
+
+    /** Running the stages from the embedding tap reproduces the transformer's own logits. */
+    @Test
+    void perturbedInformationThroughATransformer() {
+        Dataset tokens = ModularArithmetic.builder().modulus(P).form(Form.TOKENS).trainFraction(0.6).seed(1).build();
+        Grokkit.seed(6);
+        try (GrokModel model = Models.transformer().layers(1).dModel(8).heads(2).dMlp(16)
+                .build(tokens.train(), DataType.FLOAT64, manager)) {
+            double[] m = InformationProbes.perturbedInformation("embedding", "logits", 0).measure(context(model, tokens));
+            assertEquals(0, m[2], 1e-12);
+            assertEquals(0, m[3], 1e-12);
+            assertTrue(m[0] > 0 && m[1] > 0, java.util.Arrays.toString(m));
+            double[] noisy = InformationProbes.perturbedInformation("block0", "logits", 0.3).measure(context(model, tokens));
+            assertTrue(noisy[2] > 0, "noise on the block output changes PMI");
         }
     }
 
