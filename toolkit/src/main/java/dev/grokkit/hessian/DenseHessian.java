@@ -1,5 +1,7 @@
 package dev.grokkit.hessian;
 
+import dev.grokkit.linalg.SymmetricEigen;
+
 /**
  * The full matrix of a symmetric operator built column by column, H e_j for j = 1..n (n
  * Hessian-vector products), symmetrized as (H + H^T) / 2 to remove round-off asymmetry, and its

@@ -1,5 +1,6 @@
 package dev.grokkit.hessian;
 
+import dev.grokkit.linalg.SymmetricEigen;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package dev.grokkit.info;
 
+import dev.grokkit.linalg.SymmetricEigen;
+
 /**
  * Gram (kernel) matrices of n feature vectors, the objects the matrix entropies are taken of.
  * The linear kernel of row-l2-normalized features has unit diagonal: R_ij = cos(z_i, z_j).
@@ -39,8 +41,8 @@ public final class GramMatrix {
 
     /** Elementwise (Hadamard) product A o B: the Gram matrix of the joint representation. */
     public static double[][] hadamard(double[][] a, double[][] b) {
-        int n = Spectrum.checkSquare(a);
-        if (Spectrum.checkSquare(b) != n) {
+        int n = SymmetricEigen.checkSquare(a);
+        if (SymmetricEigen.checkSquare(b) != n) {
             throw new IllegalArgumentException("b: must be " + n + " x " + n + " like a, is " + b.length + " x "
                     + b.length);
         }

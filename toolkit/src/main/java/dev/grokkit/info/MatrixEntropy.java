@@ -1,5 +1,8 @@
 package dev.grokkit.info;
 
+import dev.grokkit.linalg.SymmetricEigen;
+import java.util.Arrays;
+
 /**
  * Matrix-based Renyi entropies (Sanchez Giraldo, Rao and Principe 2015; robustness paper,
  * Definition 2.1) of a positive semi-definite Gram matrix R, normalized to unit trace A = R / tr R
@@ -46,7 +49,7 @@ public final class MatrixEntropy {
     /** H_alpha(R) of a PSD Gram matrix R; alpha = 2 by the Frobenius norm, others by eigenvalues. */
     public static double entropy(double[][] gram, double alpha) {
         checkAlpha(alpha);
-        int n = Spectrum.checkSquare(gram);
+        int n = SymmetricEigen.checkSquare(gram);
         double trace = 0;
         for (int i = 0; i < n; i++) {
             trace += gram[i][i];
@@ -63,13 +66,14 @@ public final class MatrixEntropy {
             }
             return -Math.log(s / (trace * trace));
         }
-        return renyi(scaled(withoutRoundOff(Spectrum.eigenvalues(gram)), 1 / trace), alpha);
+        return renyi(scaled(withoutRoundOff(SymmetricEigen.values(gram)), 1 / trace), alpha);
     }
 
-    /** Eigenvalues (largest first) with those at most n * eps * lambda_max set to 0. */
-    static double[] withoutRoundOff(double[] descending) {
-        double tolerance = descending.length * Math.ulp(1.0) * Math.max(descending[0], 0);
-        double[] out = descending.clone();
+    /** Eigenvalues (any order) with those at most n * eps * lambda_max set to 0. */
+    static double[] withoutRoundOff(double[] eigenvalues) {
+        double largest = Arrays.stream(eigenvalues).max().orElse(0);
+        double tolerance = eigenvalues.length * Math.ulp(1.0) * Math.max(largest, 0);
+        double[] out = eigenvalues.clone();
         for (int i = 0; i < out.length; i++) {
             if (out[i] <= tolerance) {
                 out[i] = 0;
@@ -90,8 +94,8 @@ public final class MatrixEntropy {
 
     /** JS(R1 || R2) = H_1((R1 + R2) / 2) - (H_1(R1) + H_1(R2)) / 2 (robustness paper, Definition A.2). */
     public static double jsDivergence(double[][] r1, double[][] r2) {
-        int n = Spectrum.checkSquare(r1);
-        if (Spectrum.checkSquare(r2) != n) {
+        int n = SymmetricEigen.checkSquare(r1);
+        if (SymmetricEigen.checkSquare(r2) != n) {
             throw new IllegalArgumentException("r2: must be " + n + " x " + n + " like r1");
         }
         double[][] mean = new double[n][n];
@@ -169,7 +173,7 @@ public final class MatrixEntropy {
     public static double effectiveRank(double[][] z) {
         int d = Features.checkRows("z", z);
         double[] lambda = withoutRoundOff(
-                Spectrum.eigenvalues(z.length <= d ? GramMatrix.outerGram(z) : GramMatrix.innerGram(z)));
+                SymmetricEigen.values(z.length <= d ? GramMatrix.outerGram(z) : GramMatrix.innerGram(z)));
         double[] s = new double[lambda.length];
         double total = 0;
         for (int i = 0; i < s.length; i++) {

@@ -1,5 +1,7 @@
 package dev.grokkit.info;
 
+import dev.grokkit.linalg.SymmetricEigen;
+
 /**
  * Whitened PCA: the projection of centred features onto the top {@code dims} eigenvectors of
  * their covariance, each divided by the square root of its eigenvalue, so the projected data have
@@ -37,8 +39,12 @@ public final class WhitenedPca {
                 mean[a] += row[a] / z.length;
             }
         }
-        Spectrum s = Spectrum.of(MatrixEntropy.covariance(z));
-        double[] lambda = s.values();
+        SymmetricEigen s = SymmetricEigen.of(MatrixEntropy.covariance(z));
+        int last = d - 1; // eigenvalues come ascending: component c is eigenpair last - c
+        double[] lambda = new double[d];
+        for (int c = 0; c < d; c++) {
+            lambda[c] = s.values()[last - c];
+        }
         double[] variances = new double[dims];
         double[][] projection = new double[dims][d];
         for (int c = 0; c < dims; c++) {
@@ -49,7 +55,7 @@ public final class WhitenedPca {
             variances[c] = lambda[c];
             double inv = 1 / Math.sqrt(lambda[c]);
             for (int a = 0; a < d; a++) {
-                projection[c][a] = s.vector(a, c) * inv;
+                projection[c][a] = s.vectors()[a][last - c] * inv;
             }
         }
         return new WhitenedPca(mean, variances, projection);

@@ -1,5 +1,6 @@
 package dev.grokkit.hessian;
 
+import dev.grokkit.linalg.SymmetricEigen;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

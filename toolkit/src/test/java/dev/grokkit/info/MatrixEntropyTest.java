@@ -1,5 +1,6 @@
 package dev.grokkit.info;
 
+import dev.grokkit.linalg.SymmetricEigen;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,7 +46,7 @@ class MatrixEntropyTest {
     @Test
     void frobeniusFastPathEqualsEigenvalueRoute() {
         double[][] r = GramMatrix.linear(Gaussians.standard(new Random(1), 50, 7));
-        double[] lambda = Spectrum.eigenvalues(r);
+        double[] lambda = SymmetricEigen.values(r);
         for (int i = 0; i < lambda.length; i++) {
             lambda[i] /= 50;
         }
