@@ -1,0 +1,197 @@
+package dev.grokkit.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The kernel's evaluation machinery in process (what the Jupyter handlers call): values and
+ * variables across cells, readable errors, completion, is-complete, rendering of tables, charts
+ * and runs, magics, and interrupts that keep the session and its variables.
+ */
+class GrokkitKernelTest {
+
+    private static GrokkitKernel kernel;
+
+    @BeforeAll
+    static void start() throws Exception {
+        kernel = new GrokkitKernel(KernelEnvironment.from(Map.of("IJAVA_STARTUP_SCRIPT", "int startupValue = 7;")));
+    }
+
+    @AfterAll
+    static void stop() {
+        kernel.onShutdown(false);
+    }
+
+    private static String text(DisplayData data) {
+        return String.valueOf(data.getData(MIMEType.TEXT_PLAIN));
+    }
+
+    @Test
+    void trailingExpressionIsTheResultAndVariablesPersist() throws Exception {
+        assertEquals("2", text(kernel.eval("1 + 1")));
+        assertNull(kernel.eval("int kept = 20;"));
+        assertEquals("42", text(kernel.eval("kept * 2 + 2")));
+        assertEquals("7", text(kernel.eval("startupValue")), "IJAVA_STARTUP_SCRIPT ran");
+    }
+
+    @Test
+    void notebookImportsAreInScope() throws Exception {
+        DisplayData table = kernel.eval("Table.create(\"t\", IntColumn.create(\"a\", new int[] {1, 2, 3}))");
+        assertTrue(String.valueOf(table.getData(MIMEType.TEXT_HTML)).contains("<td>3</td>"));
+        assertNotNull(kernel.eval("ModularArithmetic.builder()"));
+    }
+
+    @Test
+    void compileErrorNamesTheProblemAndMarksTheCode() {
+        CellError e = assertThrows(CellError.class, () -> kernel.eval("int broken = \"text\";"));
+        assertEquals("CompilationError", e.kind());
+        String shown = String.join("\n", e.lines());
+        assertTrue(shown.contains("incompatible types"), shown);
+        assertTrue(shown.contains("int broken = \"text\";") && shown.contains("^^^^^^"), shown);
+    }
+
+    @Test
+    void runtimeErrorShowsTheExceptionAndTheCellLine() {
+        CellError e = assertThrows(CellError.class, () -> kernel.eval(
+                "void fail() { throw new IllegalStateException(\"no way\"); }\nfail();"));
+        assertEquals("java.lang.IllegalStateException", e.kind());
+        assertEquals("no way", e.getMessage());
+        assertTrue(e.lines().stream().anyMatch(l -> l.startsWith("    at cell")), String.join("\n", e.lines()));
+    }
+
+    @Test
+    void aFailingSnippetStopsTheRestOfTheCell() {
+        assertThrows(CellError.class, () -> kernel.eval("int before = 1;\nint x = 1 / 0;\nint after = 2;"));
+        assertThrows(CellError.class, () -> kernel.eval("after"));
+    }
+
+    @Test
+    void completionAndCompleteness() {
+        ReplacementOptions options = kernel.complete("Syst", 4);
+        assertTrue(options.getReplacements().contains("System"), options.getReplacements().toString());
+        assertEquals(0, options.getSourceStart());
+        assertTrue(kernel.complete("Experiment.buil", 15).getReplacements().stream().anyMatch(s -> s.startsWith("builder")));
+        assertEquals("complete", kernel.isComplete("int y = 1;"));
+        assertEquals("    ", kernel.isComplete("for (int i = 0; i < 3; i++) {"));
+        assertEquals("complete", kernel.isComplete("%jars a.jar\nint z = 2;"));
+    }
+
+    @Test
+    void inspectionGivesTheSignature() {
+        DisplayData doc = kernel.inspect("Math.max(", 9, false);
+        assertNotNull(doc);
+        assertTrue(text(doc).contains("max("), text(doc));
+    }
+
+    @Test
+    void chartsRenderAsPngAndSvgOnRequest() throws Exception {
+        kernel.eval("var chart = new XYChartBuilder().width(300).height(200).title(\"c\").build();\n"
+                + "chart.addSeries(\"y\", new double[] {0, 1, 2}, new double[] {0, 1, 4});");
+        DisplayData png = kernel.eval("chart");
+        assertTrue(String.valueOf(png.getData(MIMEType.IMAGE_PNG)).startsWith("iVBORw0KGgo"), "a base64 PNG");
+        assertEquals("true", text(kernel.eval("String.valueOf(render(chart, \"image/svg+xml\")"
+                + ".getData(io.github.spencerpark.jupyter.kernel.display.mime.MIMEType.IMAGE_SVG)).contains(\"<svg\")")));
+    }
+
+    @Test
+    void magicsLoadScriptsAndReportBadArguments(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("defs.jsh");
+        Files.writeString(script, "int loadedValue = 42;\n");
+        kernel.eval("%load " + script);
+        assertEquals("42", text(kernel.eval("loadedValue")));
+        CellError e = assertThrows(CellError.class, () -> kernel.eval("%jars " + dir.resolve("none*.jar")));
+        assertEquals("MagicError", e.kind());
+        CellError unknown = assertThrows(CellError.class, () -> kernel.eval("%nosuchmagic"));
+        assertEquals("MagicError", unknown.kind());
+    }
+
+    @Test
+    void jarsMagicAddsToTheClassPath(@TempDir Path dir) throws Exception {
+        Path jar = TestJars.helloJar(dir);
+        kernel.eval("%jars " + jar);
+        assertEquals("hello from demo", text(kernel.eval("demo.Hello.hi()")));
+    }
+
+    @Test
+    void interruptStopsATrainingRunThatKeepsItsHistory() throws Exception {
+        kernel.eval("var longExperiment = Experiment.builder()"
+                + ".data(ModularArithmetic.builder().modulus(11).operation(Operation.ADD).trainFraction(0.5).seed(0)"
+                + ".form(ModularArithmetic.Form.PAIRS).build())"
+                + ".model(Models.embeddingMlp().embeddingDim(8).hidden(16))"
+                + ".optimizer(Optimizers.adamW().learningRate(1e-3)).steps(10_000_000).fullBatch().seed(0)"
+                + ".logEvery(10).quiet().build();");
+        CompletableFuture<Object> cell = CompletableFuture.supplyAsync(() -> {
+            try {
+                return kernel.eval("var interrupted = longExperiment.run();\nint notReached = 1;");
+            } catch (Exception e) {
+                return e;
+            }
+        });
+        Thread.sleep(3_000);
+        kernel.interrupt();
+        Object outcome = cell.get(30, TimeUnit.SECONDS);
+        assertTrue(outcome instanceof CellError && ((CellError) outcome).kind().equals("Interrupted"),
+                String.valueOf(outcome));
+        assertEquals("true", text(kernel.eval("interrupted.steps() > 0 && interrupted.steps() < 10_000_000")));
+        assertEquals("true", text(kernel.eval("interrupted.history().rowCount() > 0")));
+        assertTrue(interruptedReason().startsWith("interrupted"), interruptedReason());
+        assertThrows(CellError.class, () -> kernel.eval("notReached"), "the rest of the cell did not run");
+        kernel.eval("interrupted.close();");
+    }
+
+    private static String interruptedReason() throws Exception {
+        return text(kernel.eval("interrupted.stopReason()")).replace("\"", "");
+    }
+
+    @Test
+    void interruptStopsCodeThatIgnoresItAndTheSessionLivesOn() throws Exception {
+        kernel.eval("long spins = 0;");
+        CompletableFuture<Object> cell = CompletableFuture.supplyAsync(() -> {
+            try {
+                return kernel.eval("while (true) { spins++; }");
+            } catch (Exception e) {
+                return e;
+            }
+        });
+        Thread.sleep(1_000);
+        kernel.interrupt();
+        Object outcome = cell.get(30, TimeUnit.SECONDS);
+        assertTrue(outcome instanceof CellError && ((CellError) outcome).kind().equals("Interrupted"),
+                String.valueOf(outcome));
+        assertEquals("true", text(kernel.eval("spins > 0")));
+        assertEquals("3", text(kernel.eval("1 + 2")));
+    }
+
+    @Test
+    void runsRenderAsHtmlSummaries() throws Exception {
+        kernel.eval("var small = Experiment.builder()"
+                + ".data(ModularArithmetic.builder().modulus(7).operation(Operation.ADD).trainFraction(0.5).seed(0)"
+                + ".form(ModularArithmetic.Form.PAIRS).build())"
+                + ".model(Models.embeddingMlp().embeddingDim(4).hidden(8))"
+                + ".optimizer(Optimizers.adamW().learningRate(1e-3)).steps(20).fullBatch().seed(0).logEvery(10)"
+                + ".build().run();");
+        DisplayData run = kernel.eval("small");
+        assertTrue(String.valueOf(run.getData(MIMEType.TEXT_HTML)).contains("grokkit-run"));
+        DisplayData history = kernel.eval("small.history()");
+        assertTrue(String.valueOf(history.getData(MIMEType.TEXT_HTML)).contains("<th>test_acc</th>"));
+        DisplayData chart = kernel.eval("Charts.lines(small.history(), \"step\", \"train_acc\", \"test_acc\")");
+        assertNotNull(chart.getData(MIMEType.IMAGE_PNG));
+        kernel.eval("small.close();");
+    }
+}
