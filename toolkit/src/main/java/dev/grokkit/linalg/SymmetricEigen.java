@@ -14,6 +14,14 @@ import org.ojalgo.matrix.store.R064Store;
  */
 public record SymmetricEigen(double[] values, double[][] vectors) {
 
+    static {
+        // ojAlgo prints an eight-line notice about hardware profiles to standard output on first
+        // use (into every notebook) unless this property is set before its classes load.
+        if (System.getProperty("shut.up.ojAlgo") == null) {
+            System.setProperty("shut.up.ojAlgo", "true");
+        }
+    }
+
     /** The eigenvalues only, ascending (several times cheaper than the full decomposition). */
     public static double[] values(double[][] a) {
         int n = checkSquare(a);
