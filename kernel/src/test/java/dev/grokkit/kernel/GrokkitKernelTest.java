@@ -135,7 +135,12 @@ class GrokkitKernelTest {
                 + ".form(ModularArithmetic.Form.PAIRS).build())"
                 + ".model(Models.embeddingMlp().embeddingDim(8).hidden(16))"
                 + ".optimizer(Optimizers.adamW().learningRate(1e-3)).steps(10_000_000).fullBatch().seed(0)"
-                + ".logEvery(10).quiet().build();");
+                // the run signals through a system property (the cell runs in this JVM) once it
+                // has logged step 20, so the interrupt comes mid-run however slow the machine is
+                + ".logEvery(10).listener(() -> new RunListener() { public void logged(long step, "
+                + "java.util.Map<String, Double> row) { if (step >= 20) System.setProperty(\"grokkit.test.logged\", "
+                + "\"yes\"); } }).build();");
+        System.clearProperty("grokkit.test.logged");
         CompletableFuture<Object> cell = CompletableFuture.supplyAsync(() -> {
             try {
                 return kernel.eval("var interrupted = longExperiment.run();\nint notReached = 1;");
@@ -143,7 +148,11 @@ class GrokkitKernelTest {
                 return e;
             }
         });
-        Thread.sleep(3_000);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.getProperty("grokkit.test.logged") == null) {
+            assertTrue(System.nanoTime() < deadline, "the run logged no step 20 within 2 minutes");
+            Thread.sleep(20);
+        }
         kernel.interrupt();
         Object outcome = cell.get(30, TimeUnit.SECONDS);
         assertTrue(outcome instanceof CellError && ((CellError) outcome).kind().equals("Interrupted"),
