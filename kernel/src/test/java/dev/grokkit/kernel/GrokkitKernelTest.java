@@ -135,7 +135,11 @@ class GrokkitKernelTest {
                 + ".form(ModularArithmetic.Form.PAIRS).build())"
                 + ".model(Models.embeddingMlp().embeddingDim(8).hidden(16))"
                 + ".optimizer(Optimizers.adamW().learningRate(1e-3)).steps(10_000_000).fullBatch().seed(0)"
-                + ".logEvery(10).quiet().build();");
+                + ".logEvery(10).listener(() -> new RunListener() {\n"
+                + "    public void logged(long step, Map<String, Double> row) {\n"
+                + "        if (step >= 20) dev.grokkit.kernel.TestSignals.TRAINING.countDown();\n"
+                + "    }\n"
+                + "}).build();");
         CompletableFuture<Object> cell = CompletableFuture.supplyAsync(() -> {
             try {
                 return kernel.eval("var interrupted = longExperiment.run();\nint notReached = 1;");
@@ -143,7 +147,7 @@ class GrokkitKernelTest {
                 return e;
             }
         });
-        Thread.sleep(3_000);
+        assertTrue(TestSignals.TRAINING.await(120, TimeUnit.SECONDS), "the run started");
         kernel.interrupt();
         Object outcome = cell.get(30, TimeUnit.SECONDS);
         assertTrue(outcome instanceof CellError && ((CellError) outcome).kind().equals("Interrupted"),
@@ -164,12 +168,12 @@ class GrokkitKernelTest {
         kernel.eval("long spins = 0;");
         CompletableFuture<Object> cell = CompletableFuture.supplyAsync(() -> {
             try {
-                return kernel.eval("while (true) { spins++; }");
+                return kernel.eval("while (true) { dev.grokkit.kernel.TestSignals.SPINNING.countDown(); spins++; }");
             } catch (Exception e) {
                 return e;
             }
         });
-        Thread.sleep(1_000);
+        assertTrue(TestSignals.SPINNING.await(120, TimeUnit.SECONDS), "the loop started");
         kernel.interrupt();
         Object outcome = cell.get(30, TimeUnit.SECONDS);
         assertTrue(outcome instanceof CellError && ((CellError) outcome).kind().equals("Interrupted"),
