@@ -36,6 +36,8 @@ final class CellThreadExecutionControl extends DirectExecutionControl {
     private final Map<String, Object> values = new ConcurrentHashMap<>();
     private final long timeoutMillis;
     private volatile Thread running;
+    /** Counts snippet invocations, so a late hard stop never hits the snippet after the one it was meant for. */
+    private volatile long invocation;
     private volatile String stopReason;
 
     /** {@code timeoutMillis} bounds each snippet; a value <= 0 means no bound. */
@@ -49,8 +51,12 @@ final class CellThreadExecutionControl extends DirectExecutionControl {
         Future<Object> result = cellThread.submit(() -> {
             Thread.interrupted(); // a stop that came too late for the last snippet must not hit this one
             Thread.currentThread().setContextClassLoader(snippetLoader);
+            invocation++;
             running = Thread.currentThread();
             try {
+                if (stopReason != null) {
+                    return null; // stopped while the snippet was being compiled: it does not start
+                }
                 return doitMethod.invoke(null);
             } finally {
                 running = null;
@@ -107,14 +113,15 @@ final class CellThreadExecutionControl extends DirectExecutionControl {
         if (thread == null) {
             return;
         }
+        long target = invocation;
         thread.interrupt();
         Thread killer = new Thread(() -> {
             try {
-                thread.join(GRACE_MILLIS);
+                Thread.sleep(GRACE_MILLIS);
             } catch (InterruptedException e) {
                 return;
             }
-            if (running == thread) {
+            if (running == thread && invocation == target) {
                 stopHard(thread);
             }
         }, "grokkit-cell-stopper");

@@ -64,11 +64,7 @@ final class CodeEvaluator implements AutoCloseable {
             String source = info.completeness().isComplete() ? info.source() : remaining;
             remaining = info.completeness().isComplete() ? info.remaining() : "";
             last = evalSnippet(source);
-            String stopped = control.takeStopReason();
-            if (stopped != null) {
-                throw CellError.of("Interrupted", "the cell was " + stopped
-                        + "; variables defined before the stop are kept");
-            }
+            throwIfStopped();
         }
         return last;
     }
@@ -84,11 +80,7 @@ final class CodeEvaluator implements AutoCloseable {
                 throw compilationError(snippet, event.status());
             }
             if (event.exception() != null) {
-                String stopped = control.takeStopReason();
-                if (stopped != null) {
-                    throw CellError.of("Interrupted", "the cell was " + stopped
-                            + "; variables defined before the stop are kept");
-                }
+                throwIfStopped();
                 throw runtimeError(event.exception());
             }
             Object result = control.takeValue(event.value());
@@ -97,6 +89,14 @@ final class CodeEvaluator implements AutoCloseable {
             }
         }
         return value;
+    }
+
+    /** A stop (interrupt or timeout) ends the cell; what ran before it stays defined. */
+    private void throwIfStopped() throws CellError {
+        String stopped = control.takeStopReason();
+        if (stopped != null) {
+            throw CellError.of("Interrupted", "the cell was " + stopped + "; variables defined before the stop are kept");
+        }
     }
 
     /** An expression (including a temporary variable JShell made for it) shows its value. */
@@ -128,10 +128,7 @@ final class CodeEvaluator implements AutoCloseable {
         if (start < 0 || start > source.length()) {
             return List.of();
         }
-        int lineStart = source.lastIndexOf('\n', Math.max(0, start - 1)) + 1;
-        if (start == 0) {
-            lineStart = 0;
-        }
+        int lineStart = source.lastIndexOf('\n', start - 1) + 1;
         int lineEnd = source.indexOf('\n', start);
         if (lineEnd < 0) {
             lineEnd = source.length();

@@ -103,16 +103,15 @@ public final class GrokkitKernel extends BaseKernel {
         return value == null ? null : getRenderer().render(value);
     }
 
-    /** Runs the cell's code and magics in order; returns the trailing expression's value. */
+    /** Runs the cell's code and magics in order; returns the value of a trailing expression. */
     private Object runCell(String code) throws Exception {
-        Object last = null;
         StringBuilder pending = new StringBuilder();
         for (String line : code.split("\\R", -1)) {
             if (!MAGIC_LINE.matcher(line).matches()) {
                 pending.append(line).append('\n');
                 continue;
             }
-            last = evaluator.eval(pending.toString());
+            evaluator.eval(pending.toString());
             pending.setLength(0);
             LineMagicArgs magic = parseMagic(line.strip());
             try {
@@ -122,10 +121,8 @@ public final class GrokkitKernel extends BaseKernel {
             } catch (Exception e) {
                 throw CellError.of("MagicError", "%" + magic.getName() + ": " + e.getMessage());
             }
-            last = null;
         }
-        Object value = evaluator.eval(pending.toString());
-        return pending.toString().isBlank() ? last : value;
+        return evaluator.eval(pending.toString());
     }
 
     private LineMagicArgs parseMagic(String line) {

@@ -135,12 +135,11 @@ class GrokkitKernelTest {
                 + ".form(ModularArithmetic.Form.PAIRS).build())"
                 + ".model(Models.embeddingMlp().embeddingDim(8).hidden(16))"
                 + ".optimizer(Optimizers.adamW().learningRate(1e-3)).steps(10_000_000).fullBatch().seed(0)"
-                // the run signals through a system property (the cell runs in this JVM) once it
-                // has logged step 20, so the interrupt comes mid-run however slow the machine is
-                + ".logEvery(10).listener(() -> new RunListener() { public void logged(long step, "
-                + "java.util.Map<String, Double> row) { if (step >= 20) System.setProperty(\"grokkit.test.logged\", "
-                + "\"yes\"); } }).build();");
-        System.clearProperty("grokkit.test.logged");
+                + ".logEvery(10).listener(() -> new RunListener() {\n"
+                + "    public void logged(long step, Map<String, Double> row) {\n"
+                + "        if (step >= 20) dev.grokkit.kernel.TestSignals.TRAINING.countDown();\n"
+                + "    }\n"
+                + "}).build();");
         CompletableFuture<Object> cell = CompletableFuture.supplyAsync(() -> {
             try {
                 return kernel.eval("var interrupted = longExperiment.run();\nint notReached = 1;");
@@ -148,11 +147,7 @@ class GrokkitKernelTest {
                 return e;
             }
         });
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.getProperty("grokkit.test.logged") == null) {
-            assertTrue(System.nanoTime() < deadline, "the run logged no step 20 within 2 minutes");
-            Thread.sleep(20);
-        }
+        assertTrue(TestSignals.TRAINING.await(120, TimeUnit.SECONDS), "the run started");
         kernel.interrupt();
         Object outcome = cell.get(30, TimeUnit.SECONDS);
         assertTrue(outcome instanceof CellError && ((CellError) outcome).kind().equals("Interrupted"),
@@ -173,12 +168,12 @@ class GrokkitKernelTest {
         kernel.eval("long spins = 0;");
         CompletableFuture<Object> cell = CompletableFuture.supplyAsync(() -> {
             try {
-                return kernel.eval("while (true) { spins++; }");
+                return kernel.eval("while (true) { dev.grokkit.kernel.TestSignals.SPINNING.countDown(); spins++; }");
             } catch (Exception e) {
                 return e;
             }
         });
-        Thread.sleep(1_000);
+        assertTrue(TestSignals.SPINNING.await(120, TimeUnit.SECONDS), "the loop started");
         kernel.interrupt();
         Object outcome = cell.get(30, TimeUnit.SECONDS);
         assertTrue(outcome instanceof CellError && ((CellError) outcome).kind().equals("Interrupted"),
