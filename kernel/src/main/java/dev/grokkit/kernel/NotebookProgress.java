@@ -63,7 +63,7 @@ final class NotebookProgress implements RunListener {
             testAcc.add(test);
         }
         long now = System.nanoTime();
-        if (now - lastChart >= CHART_NANOS) {
+        if (now - lastChart >= CHART_NANOS && !steps.isEmpty()) { // a sweep's rows carry no accuracies
             lastChart = now;
             chartPng = Renderers.png(chart());
         }

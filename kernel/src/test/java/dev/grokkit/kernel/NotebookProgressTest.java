@@ -34,4 +34,17 @@ class NotebookProgressTest {
         assertTrue(html.contains("data:image/png;base64,"), "the final view has the accuracy chart");
         assertTrue(String.valueOf(last.getData(MIMEType.TEXT_PLAIN)).contains("completed 100 steps"));
     }
+
+    /** A sweep reports finished runs, rows without accuracies: past the chart interval there is still no chart to draw. */
+    @Test
+    void rowsWithoutAccuraciesDrawNoChart() throws InterruptedException {
+        List<DisplayData> updates = new ArrayList<>();
+        NotebookProgress progress = new NotebookProgress((id, d) -> { }, (id, d) -> updates.add(d));
+        progress.started("sweep over seed", 2);
+        Thread.sleep(5_100); // longer than the chart interval
+        progress.logged(1, Map.of("grokking_step", 300.0));
+        progress.finished(2, "completed 2 runs");
+        String html = String.valueOf(updates.get(updates.size() - 1).getData(MIMEType.TEXT_HTML));
+        assertTrue(html.contains("completed 2 runs") && !html.contains("<img"), html);
+    }
 }
