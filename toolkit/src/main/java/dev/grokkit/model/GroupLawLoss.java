@@ -113,7 +113,7 @@ public final class GroupLawLoss implements ModelLoss {
 
     /* A native scalar (not a Java-buffer-backed one) so autograd can hold on to it. */
     private static NDArray weight(NDManager m, double w, NDArray like) {
-        return m.create(w).toType(like.getDataType(), false);
+        return NativeConstant.of(m, w, like.getDataType());
     }
 
     private static double checkWeight(String name, double w) {

@@ -70,7 +70,7 @@ public final class MatrixInformationLoss implements ModelLoss {
         NDArray logits = new java.util.ArrayList<>(taps.values()).get(taps.size() - 1); // the last tap
         NDArray mi = DifferentiableMatrixEntropy.mutualInformation(DifferentiableMatrixEntropy.linearGram(features),
                 DifferentiableMatrixEntropy.linearGram(logits), alpha);
-        NDArray weight = x.getManager().create(lambda).toType(mi.getDataType(), false);
+        NDArray weight = NativeConstant.of(x.getManager(), lambda, mi.getDataType());
         return CROSS_ENTROPY.compute(logits, y).sub(mi.mul(weight));
     }
 }

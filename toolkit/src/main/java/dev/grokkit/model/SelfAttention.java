@@ -69,7 +69,8 @@ public final class SelfAttention extends AbstractBlock {
                 .reshape(n, queryLength, heads, headDim).transpose(0, 2, 1, 3);
         NDArray kv = qkv.forwardUnits(store, x, dModel, 3L * dModel, training)
                 .reshape(n, length, 2, heads, headDim).transpose(2, 0, 3, 1, 4);
-        NDArray scores = q.matMul(kv.get(0).transpose(0, 1, 3, 2)).div(Math.sqrt(headDim));
+        NDArray scale = NativeConstant.of(x.getManager(), Math.sqrt(headDim), x.getDataType());
+        NDArray scores = q.matMul(kv.get(0).transpose(0, 1, 3, 2)).div(scale);
         if (causal && first < length - 1) { // some key lies after the first query
             scores = maskFuture(scores, first, queryLength, length);
         }
