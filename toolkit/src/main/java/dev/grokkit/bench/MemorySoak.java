@@ -12,40 +12,52 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Does native memory stay flat over a long run? Trains a small modular-addition model with
- * probes for {@code steps} steps (default 100,000) and prints the process's resident set size
- * (VmRSS, which counts libtorch's native allocations) every {@code every} steps.
+ * probes for {@code steps} steps (default 100,000), logging every {@code every / 10} steps, and
+ * prints every {@code every} steps the process's resident set size (VmRSS, which counts libtorch's
+ * native allocations) and the Java heap in use after a full collection.
  *
- * <pre>MemorySoak [steps] [every]</pre>
+ * <pre>MemorySoak [--steps N] [--every N]</pre>
  */
 public final class MemorySoak {
 
     private MemorySoak() {}
 
     public static void main(String[] args) {
-        long steps = args.length > 0 ? Long.parseLong(args[0]) : 100_000;
-        long every = args.length > 1 ? Long.parseLong(args[1]) : 10_000;
+        CommandLine line = CommandLine.parse("MemorySoak [--steps N] [--every N]", args, 0,
+                List.of("--steps", "--every"));
+        long steps = line.positiveLong("--steps", 100_000);
+        long every = line.positiveLong("--every", 10_000);
         Dataset data = ModularArithmetic.builder().modulus(23).operation(Operation.ADD).trainFraction(0.5)
                 .seed(0).build();
-        System.out.println("| step | RSS MiB |");
-        System.out.println("|---|---|");
+        System.out.println("| step | RSS MiB | heap MiB |");
+        System.out.println("|---|---|---|");
         Experiment.builder().data(data).model(Models.embeddingMlp().embeddingDim(32).hidden(64))
                 .optimizer(Optimizers.adamW().learningRate(1e-3).weightDecay(1.0).betas(0.9, 0.98))
-                .steps(steps).logEvery(every / 10).seed(0)
+                .steps(steps).logEvery(Math.max(1, every / 10)).seed(0)
                 .probes(Probes.weightNorm(), Probes.gradientNorm(), Probes.logitStats())
                 .listener(() -> new RunListener() {
                     @Override
                     public void logged(long step, Map<String, Double> row) {
                         if (step % every == 0) {
-                            System.out.printf(Locale.ROOT, "| %d | %.1f |%n", step, residentMiB());
+                            System.out.printf(Locale.ROOT, "| %d | %.1f | %.1f |%n", step, residentMiB(),
+                                    heapMiB());
                         }
                     }
                 })
                 .build().run().close();
+    }
+
+    /** Java heap in use after a full collection, in MiB. */
+    static double heapMiB() {
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        return (runtime.totalMemory() - runtime.freeMemory()) / (1024.0 * 1024.0);
     }
 
     /** VmRSS of this process in MiB, from /proc/self/status. */

@@ -2,6 +2,7 @@ package dev.grokkit.bench;
 
 import ai.djl.ndarray.NDManager;
 import dev.grokkit.engine.Grokkit;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -15,19 +16,10 @@ public final class WorkloadMain {
     private WorkloadMain() {}
 
     public static void main(String[] args) {
-        if (args.length < 1) {
-            throw new IllegalArgumentException("usage: WorkloadMain WORKLOAD [--steps N]; workloads: "
-                    + Workloads.names());
-        }
-        Workload workload = Workloads.named(args[0]);
-        int steps = 50;
-        for (int i = 1; i < args.length; i++) {
-            if (args[i].equals("--steps") && i + 1 < args.length) {
-                steps = Integer.parseInt(args[++i]);
-            } else {
-                throw new IllegalArgumentException("unknown argument '" + args[i] + "'");
-            }
-        }
+        CommandLine line = CommandLine.parse("WorkloadMain WORKLOAD [--steps N]; workloads: " + Workloads.names(),
+                args, 1, List.of("--steps"));
+        Workload workload = Workloads.named(line.positional(0));
+        int steps = line.positiveInt("--steps", 50);
         try (NDManager manager = Grokkit.engine().newBaseManager()) {
             Runnable op = workload.prepare(manager);
             double seconds = Timing.medianSeconds(op, workload.warmup(), steps);

@@ -24,8 +24,8 @@ import java.util.stream.Stream;
  * A run saved at one step, in its own folder {@code step-000001000} under the checkpoint
  * directory: model parameters, optimizer state (update counts and slot arrays), the history so
  * far, and the experiment's description. A folder is written under a temporary name and renamed
- * when complete, so a crash never leaves a half-written checkpoint that looks valid. The two
- * newest are kept.
+ * when complete, so a crash never leaves a half-written checkpoint that looks valid (the next
+ * save deletes such leftovers). The two newest are kept.
  */
 final class Checkpoint {
 
@@ -86,6 +86,9 @@ final class Checkpoint {
             List<Path> all = list(root);
             for (int i = 0; i < all.size() - KEEP; i++) {
                 deleteTree(all.get(i));
+            }
+            for (Path stale : temporaries(root)) { // left by a process killed while it saved
+                deleteTree(stale);
             }
             return new Checkpoint(target, step, description);
         } catch (IOException e) {
@@ -163,6 +166,13 @@ final class Checkpoint {
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list checkpoints in " + root, e);
+        }
+    }
+
+    /** Folders of unfinished saves. */
+    private static List<Path> temporaries(Path root) throws IOException {
+        try (Stream<Path> s = Files.list(root)) {
+            return s.filter(p -> p.getFileName().toString().matches(PREFIX + "\\d+\\.tmp.*")).toList();
         }
     }
 

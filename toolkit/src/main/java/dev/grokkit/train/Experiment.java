@@ -84,6 +84,17 @@ public final class Experiment {
                 new IllegalStateException("no checkpoint to resume in " + checkpointDir))).run();
     }
 
+    /**
+     * Resumes from the latest checkpoint if the checkpoint directory has one, otherwise trains from
+     * scratch: the call to repeat after a crash or a kill (a run that had finished returns at once).
+     */
+    public Run runOrResume() {
+        if (checkpointDir == null) {
+            throw new IllegalStateException("runOrResume needs a checkpoint directory: set checkpoints(dir, every)");
+        }
+        return new TrainingLoop(this, Checkpoint.latest(checkpointDir).orElse(null)).run();
+    }
+
     /** A copy with another step budget (e.g. to continue a finished run further with resume()). */
     public Experiment withSteps(long newSteps) {
         return toBuilder().steps(newSteps).build();

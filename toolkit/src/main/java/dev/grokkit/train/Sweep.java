@@ -163,8 +163,7 @@ public final class Sweep<T> {
             b.checkpoints(folder.resolve("checkpoints"), checkpointEvery);
         }
         Experiment experiment = b.build();
-        boolean resume = folder != null && Checkpoint.latest(folder.resolve("checkpoints")).isPresent();
-        try (Run run = resume ? experiment.resume() : experiment.run()) {
+        try (Run run = folder != null ? experiment.runOrResume() : experiment.run()) {
             if (run.stopReason().startsWith("interrupted")) {
                 return null;
             }
