@@ -1,11 +1,15 @@
 package dev.grokkit.train;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoublePredicate;
 
-/** Stop rules by name. A run also always stops when its training loss stops being finite. */
+/** Stop rules by name. A run also always stops when its training loss or weights stop being finite. */
 public final class Stop {
+
+    /** The columns whose non-finite value means divergence. */
+    private static final List<String> DIVERGENCE_COLUMNS = List.of("train_loss", "weight_norm");
 
     private Stop() {}
 
@@ -37,13 +41,19 @@ public final class Stop {
         };
     }
 
-    /** Stops when the training loss is NaN or infinite: the run diverged. */
+    /**
+     * Stops when the training loss, or the weight norm if a probe records it, is NaN or infinite:
+     * the run diverged. Every experiment checks it first at each logged row.
+     */
     public static StopRule diverged() {
         return row -> {
-            Double loss = row.get("train_loss");
-            return loss != null && !Double.isFinite(loss)
-                    ? Optional.of("diverged: train_loss is " + loss)
-                    : Optional.empty();
+            for (String column : DIVERGENCE_COLUMNS) {
+                Double v = row.get(column);
+                if (v != null && !Double.isFinite(v)) {
+                    return Optional.of("diverged: " + column + " is " + v);
+                }
+            }
+            return Optional.empty();
         };
     }
 
