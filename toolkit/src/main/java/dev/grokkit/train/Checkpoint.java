@@ -107,8 +107,7 @@ final class Checkpoint {
         }
         Path dir = all.get(all.size() - 1);
         Properties props = properties(dir);
-        return Optional.of(new Checkpoint(dir, Long.parseLong(props.getProperty("step")),
-                props.getProperty("experiment")));
+        return Optional.of(new Checkpoint(dir, number(dir, props, "step"), props.getProperty("experiment")));
     }
 
     void restoreModel(GrokModel model) {
@@ -121,7 +120,7 @@ final class Checkpoint {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String key : props.stringPropertyNames()) {
             if (key.startsWith("count.")) {
-                counts.put(key.substring("count.".length()), Integer.parseInt(props.getProperty(key)));
+                counts.put(key.substring("count.".length()), Math.toIntExact(number(dir, props, key)));
             }
         }
         Map<String, NDArray> slots = new LinkedHashMap<>();
@@ -136,6 +135,9 @@ final class Checkpoint {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read optimizer state from " + dir, e);
+        } catch (IllegalArgumentException e) { // DJL's answer to malformed data
+            throw new IllegalStateException("checkpoint " + dir + " is corrupted: " + file.getFileName()
+                    + " is not an optimizer state (" + e.getMessage() + ")", e);
         }
         optimizer.restore(counts, slots);
     }
@@ -155,6 +157,21 @@ final class Checkpoint {
             throw new IllegalStateException("checkpoint " + dir + " is incomplete: step or experiment missing");
         }
         return props;
+    }
+
+    /** A property that must be a whole number >= 0. */
+    private static long number(Path dir, Properties props, String key) {
+        String value = props.getProperty(key);
+        try {
+            long n = Long.parseLong(value);
+            if (n >= 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalStateException("checkpoint " + dir + " is corrupted: " + key + " is '" + value
+                + "' in checkpoint.properties, not a whole number >= 0");
     }
 
     /** Complete checkpoint folders, oldest first. */
