@@ -2,6 +2,7 @@ package dev.grokkit.train;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -133,27 +134,73 @@ public final class History extends Table {
         }
     }
 
-    /** Reads a history written by {@link #save}. */
+    /**
+     * Reads a history written by {@link #save}. A file that is missing, empty, or not such a
+     * history (no leading "step" column, a row with the wrong number of fields, a step that is not
+     * a whole number, a value that is not a number) is an IllegalArgumentException naming the file,
+     * the line and the problem.
+     */
     public static History load(Path csv) {
+        List<String> lines = readLines(csv);
+        String[] header = lines.get(0).split(",", -1);
+        if (!header[0].equals("step")) {
+            throw badFile(csv, "does not start with a 'step' column: " + lines.get(0));
+        }
+        for (int i = 1; i < lines.size(); i++) {
+            checkRow(csv, i + 1, header, lines.get(i).split(",", -1));
+        }
+        ColumnType[] types = new ColumnType[header.length];
+        types[0] = ColumnType.INTEGER;
+        for (int i = 1; i < header.length; i++) {
+            types[i] = ColumnType.DOUBLE;
+        }
+        Table t = Table.read().usingOptions(CsvReadOptions.builder(csv.toFile()).columnTypes(types));
+        return new History(t.name(), t.columns());
+    }
+
+    private static List<String> readLines(Path csv) {
+        if (Files.isDirectory(csv)) {
+            throw badFile(csv, "is a directory, not a CSV file");
+        }
         if (!Files.isRegularFile(csv)) {
-            throw new IllegalArgumentException("history file " + csv + " does not exist");
+            throw badFile(csv, "does not exist");
         }
         try {
-            String header = Files.newBufferedReader(csv).readLine();
-            if (header == null || !header.startsWith("step")) {
-                throw new IllegalArgumentException(
-                        "history file " + csv + " does not start with a 'step' column: " + header);
+            List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8).stream()
+                    .filter(l -> !l.isBlank()).toList();
+            if (lines.isEmpty()) {
+                throw badFile(csv, "is empty");
             }
-            int n = header.split(",", -1).length;
-            ColumnType[] types = new ColumnType[n];
-            types[0] = ColumnType.INTEGER;
-            for (int i = 1; i < n; i++) {
-                types[i] = ColumnType.DOUBLE;
-            }
-            Table t = Table.read().usingOptions(CsvReadOptions.builder(csv.toFile()).columnTypes(types));
-            return new History(t.name(), t.columns());
+            return lines;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read history from " + csv, e);
         }
+    }
+
+    /** A data row: as many fields as the header, a whole-number step, numbers or empty fields after it. */
+    private static void checkRow(Path csv, int line, String[] header, String[] fields) {
+        if (fields.length != header.length) {
+            throw badFile(csv, "line " + line + " has " + fields.length + " fields, expected " + header.length);
+        }
+        try {
+            Integer.parseInt(fields[0].strip());
+        } catch (NumberFormatException e) {
+            throw badFile(csv, "line " + line + ": step '" + fields[0] + "' is not a whole number");
+        }
+        for (int j = 1; j < fields.length; j++) {
+            if (fields[j].isBlank()) {
+                continue;
+            }
+            try {
+                Double.parseDouble(fields[j]);
+            } catch (NumberFormatException e) {
+                throw badFile(csv, "line " + line + ": '" + fields[j] + "' in column " + header[j]
+                        + " is not a number");
+            }
+        }
+    }
+
+    private static IllegalArgumentException badFile(Path csv, String problem) {
+        return new IllegalArgumentException("history file " + csv + " " + problem);
     }
 }

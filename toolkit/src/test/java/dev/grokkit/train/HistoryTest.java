@@ -44,6 +44,26 @@ class HistoryTest {
     }
 
     @Test
+    void damagedHistoryFilesAreNamedWithTheProblem(@TempDir Path dir) throws Exception {
+        Path empty = Files.writeString(dir.resolve("empty.csv"), "");
+        assertLoadFails(empty, "is empty");
+        assertLoadFails(dir, "is a directory");
+        Path text = Files.writeString(dir.resolve("text.csv"), "step,train_acc\n0,0.5\n10,high\n");
+        assertLoadFails(text, "line 3");
+        assertLoadFails(text, "'high'");
+        Path ragged = Files.writeString(dir.resolve("ragged.csv"), "step,train_acc,test_acc\n0,0.5,0.1\n10,0.6\n");
+        assertLoadFails(ragged, "line 3 has 2 fields, expected 3");
+        Path fractionalStep = Files.writeString(dir.resolve("step.csv"), "step,train_acc\n0.5,0.5\n");
+        assertLoadFails(fractionalStep, "'0.5'");
+    }
+
+    private static void assertLoadFails(Path csv, String problem) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> History.load(csv));
+        assertTrue(e.getMessage().startsWith("history file " + csv), e.getMessage());
+        assertTrue(e.getMessage().contains(problem), e.getMessage());
+    }
+
+    @Test
     void logSpacedScheduleIsRoughlyGeometric() {
         LogSchedule s = LogSchedule.logSpaced(4);
         long[] expected = {0, 1, 2, 3, 6, 10, 18, 32, 56, 100, 178, 316, 562, 1000};
