@@ -21,9 +21,22 @@ public final class Dataset {
                     name + ": train examples have shape " + train.exampleShape()
                             + " but test examples " + test.exampleShape());
         }
-        if (train.numClasses() != test.numClasses() || train.isTokens() != test.isTokens()) {
-            throw new IllegalArgumentException(name + ": train and test examples differ in kind or classes");
+        if (train.isTokens() != test.isTokens()) {
+            throw new IllegalArgumentException(name + ": train examples are " + kind(train) + " but test examples "
+                    + kind(test));
         }
+        if (train.numClasses() != test.numClasses()) {
+            throw new IllegalArgumentException(name + ": train examples have " + train.numClasses()
+                    + " classes but test examples " + test.numClasses());
+        }
+        if (train.vocabularySize() != test.vocabularySize()) {
+            throw new IllegalArgumentException(name + ": train tokens come from a vocabulary of "
+                    + train.vocabularySize() + " but test tokens from " + test.vocabularySize());
+        }
+    }
+
+    private static String kind(Examples examples) {
+        return examples.isTokens() ? "tokens" : "real-valued";
     }
 
     public String name() {
