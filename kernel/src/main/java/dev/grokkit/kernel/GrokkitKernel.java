@@ -119,7 +119,9 @@ public final class GrokkitKernel extends BaseKernel {
             } catch (CellError e) {
                 throw e;
             } catch (Exception e) {
-                throw CellError.of("MagicError", "%" + magic.getName() + ": " + e.getMessage());
+                String prefix = "%" + magic.getName();
+                String message = String.valueOf(e.getMessage());
+                throw CellError.of("MagicError", message.startsWith(prefix) ? message : prefix + ": " + message);
             }
         }
         return evaluator.eval(pending.toString());

@@ -43,20 +43,27 @@ final class KernelMagics {
         });
         registry.registerLineMagic("load", args -> {
             requireArguments(args, "%load", "a .jsh file");
-            for (String file : args) {
+            List<String> scripts = new ArrayList<>();
+            for (String file : args) { // every file read before any runs
                 Path path = Path.of(file);
                 if (!Files.isRegularFile(path)) {
                     throw new IllegalArgumentException("%load: no file " + path.toAbsolutePath());
                 }
-                runner.run(Files.readString(path, StandardCharsets.UTF_8));
+                scripts.add(Files.readString(path, StandardCharsets.UTF_8));
+            }
+            for (String script : scripts) {
+                runner.run(script);
             }
             return null;
         });
         registry.registerLineMagic("maven", args -> {
             requireArguments(args, "%maven", "coordinates group:artifact:version");
-            for (String coordinates : args) {
-                resolver.resolve(coordinates).forEach(jar -> evaluator.addToClasspath(jar.getAbsolutePath()));
+            args.forEach(MavenResolver::artifact); // every coordinate well formed before any download
+            List<File> jars = new ArrayList<>();
+            for (String coordinates : args) { // all resolved before the class path changes
+                jars.addAll(resolver.resolve(coordinates));
             }
+            jars.forEach(jar -> evaluator.addToClasspath(jar.getAbsolutePath()));
             return null;
         });
     }

@@ -46,13 +46,7 @@ final class MavenResolver {
 
     /** The jar files of {@code coordinates} and everything they need at run time. */
     List<File> resolve(String coordinates) throws DependencyResolutionException {
-        DefaultArtifact artifact;
-        try {
-            artifact = new DefaultArtifact(coordinates);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("coordinates must be group:artifact[:extension[:classifier]]:version, was '"
-                    + coordinates + "'", e);
-        }
+        DefaultArtifact artifact = artifact(coordinates);
         RepositorySystem repositories = system();
         DefaultRepositorySystemSession session = MavenRepositorySystemUtils.newSession();
         session.setLocalRepositoryManager(repositories.newLocalRepositoryManager(session,
@@ -65,6 +59,16 @@ final class MavenResolver {
             jars.add(result.getArtifact().getFile());
         }
         return jars;
+    }
+
+    /** The artifact the coordinates name; malformed coordinates are an IllegalArgumentException saying so. */
+    static DefaultArtifact artifact(String coordinates) {
+        try {
+            return new DefaultArtifact(coordinates);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("coordinates must be group:artifact[:extension[:classifier]]:version, was '"
+                    + coordinates + "'", e);
+        }
     }
 
     private synchronized RepositorySystem system() {

@@ -122,6 +122,27 @@ class GrokkitKernelTest {
     }
 
     @Test
+    void badMagicArgumentsAreNamedAndChangeNothing(@TempDir Path dir) throws Exception {
+        Path first = Files.writeString(dir.resolve("first.jsh"), "int partlyLoaded = 1;\n");
+        Path missing = dir.resolve("missing.jsh");
+        CellError load = assertThrows(CellError.class, () -> kernel.eval("%load " + first + " " + missing));
+        assertEquals("MagicError", load.kind());
+        assertEquals("%load: no file " + missing, load.getMessage());
+        assertThrows(CellError.class, () -> kernel.eval("partlyLoaded"), "no script ran");
+
+        Path none = dir.resolve("none.jar");
+        CellError jars = assertThrows(CellError.class, () -> kernel.eval("%jars " + none));
+        assertEquals("%jars: nothing matches '" + none + "'", jars.getMessage());
+
+        CellError maven = assertThrows(CellError.class,
+                () -> kernel.eval("%maven org.example:surely-absent:1.0 not-coordinates"));
+        assertEquals("MagicError", maven.kind());
+        assertTrue(maven.getMessage().startsWith("%maven: coordinates must be group:artifact[:extension[:classifier]]:version,"
+                + " was 'not-coordinates'"), maven.getMessage());
+        assertEquals("3", text(kernel.eval("1 + 2")), "the session lives on");
+    }
+
+    @Test
     void jarsMagicAddsToTheClassPath(@TempDir Path dir) throws Exception {
         Path jar = TestJars.helloJar(dir);
         kernel.eval("%jars " + jar);
@@ -129,13 +150,14 @@ class GrokkitKernelTest {
     }
 
     @Test
-    void interruptStopsATrainingRunThatKeepsItsHistory() throws Exception {
+    void interruptStopsATrainingRunThatKeepsItsHistoryAndResumes(@TempDir Path dir) throws Exception {
         kernel.eval("var longExperiment = Experiment.builder()"
                 + ".data(ModularArithmetic.builder().modulus(11).operation(Operation.ADD).trainFraction(0.5).seed(0)"
                 + ".form(ModularArithmetic.Form.PAIRS).build())"
                 + ".model(Models.embeddingMlp().embeddingDim(8).hidden(16))"
                 + ".optimizer(Optimizers.adamW().learningRate(1e-3)).steps(10_000_000).fullBatch().seed(0)"
-                + ".logEvery(10).listener(() -> new RunListener() {\n"
+                + ".logEvery(10).checkpoints(java.nio.file.Path.of(\"" + dir + "\"), 1000)"
+                + ".listener(() -> new RunListener() {\n"
                 + "    public void logged(long step, Map<String, Double> row) {\n"
                 + "        if (step >= 20) dev.grokkit.kernel.TestSignals.TRAINING.countDown();\n"
                 + "    }\n"
@@ -156,7 +178,12 @@ class GrokkitKernelTest {
         assertEquals("true", text(kernel.eval("interrupted.history().rowCount() > 0")));
         assertTrue(interruptedReason().startsWith("interrupted"), interruptedReason());
         assertThrows(CellError.class, () -> kernel.eval("notReached"), "the rest of the cell did not run");
-        kernel.eval("interrupted.close();");
+        // the interrupted run's last checkpoint is at the step it stopped: resuming continues from there
+        kernel.eval("var resumed = longExperiment.withSteps(interrupted.steps() + 20).resume();");
+        assertEquals("true", text(kernel.eval("resumed.steps() == interrupted.steps() + 20")));
+        assertEquals("true", text(kernel.eval("resumed.history().upTo(interrupted.steps()).print()"
+                + ".equals(interrupted.history().print())")));
+        kernel.eval("interrupted.close();\nresumed.close();");
     }
 
     private static String interruptedReason() throws Exception {
