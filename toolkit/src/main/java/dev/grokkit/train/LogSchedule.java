@@ -19,6 +19,9 @@ public interface LogSchedule {
 
     /** Steps 0 .. n-1, every one (e.g. the information plane's first 30 steps). */
     static LogSchedule first(long n) {
+        if (n <= 0) {
+            throw new IllegalArgumentException("first: the number of logged steps must be positive, was " + n);
+        }
         return step -> step < n;
     }
 

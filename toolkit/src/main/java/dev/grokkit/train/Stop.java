@@ -13,19 +13,31 @@ public final class Stop {
 
     private Stop() {}
 
-    /** Stops once test accuracy reaches {@code threshold} (e.g. 0.99: grokked). */
+    /** Stops once test accuracy reaches {@code threshold} in (0, 1] (e.g. 0.99: grokked). */
     public static StopRule testAccuracyAtLeast(double threshold) {
+        requireAccuracy(threshold);
         return when("test_acc", v -> v >= threshold, "test_acc >= " + threshold);
     }
 
-    /** Stops once training accuracy reaches {@code threshold} (memorized). */
+    /** Stops once training accuracy reaches {@code threshold} in (0, 1] (memorized). */
     public static StopRule trainAccuracyAtLeast(double threshold) {
+        requireAccuracy(threshold);
         return when("train_acc", v -> v >= threshold, "train_acc >= " + threshold);
     }
 
-    /** Stops once the training loss falls below {@code threshold}. */
+    /** Stops once the training loss falls below {@code threshold} (positive and finite). */
     public static StopRule trainLossBelow(double threshold) {
+        if (!(threshold > 0 && Double.isFinite(threshold))) {
+            throw new IllegalArgumentException("loss threshold must be positive and finite, was " + threshold);
+        }
         return when("train_loss", v -> v < threshold, "train_loss < " + threshold);
+    }
+
+    /** An accuracy is a fraction: a threshold of 99 (meaning 99%) would never stop the run. */
+    private static void requireAccuracy(double threshold) {
+        if (!(threshold > 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("accuracy threshold must be in (0, 1], was " + threshold);
+        }
     }
 
     /** Stops when {@code column}'s latest value satisfies {@code test}; {@code description} is the reason. */
