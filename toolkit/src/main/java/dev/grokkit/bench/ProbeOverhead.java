@@ -10,6 +10,7 @@ import dev.grokkit.probe.Probe;
 import dev.grokkit.probe.Probes;
 import dev.grokkit.train.Experiment;
 import dev.grokkit.train.Run;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -24,15 +25,10 @@ public final class ProbeOverhead {
     private ProbeOverhead() {}
 
     public static void main(String[] args) {
-        int steps = 2000;
-        int rounds = 3;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--steps" -> steps = Integer.parseInt(args[i + 1]);
-                case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'");
-            }
-        }
+        CommandLine line = CommandLine.parse("ProbeOverhead [--steps N] [--rounds R]", args, 0,
+                List.of("--steps", "--rounds"));
+        int steps = line.positiveInt("--steps", 2000);
+        int rounds = line.positiveInt("--rounds", 3);
         Dataset data = ImageSets.digits().flatten();
         double[] probed = new double[rounds];
         double[] bare = new double[rounds];

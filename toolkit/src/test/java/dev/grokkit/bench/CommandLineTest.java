@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Bad arguments of the bench programs fail before any work, naming the argument and the usage. */
+/** Bad arguments of the bench programs (WorkloadMain, MemorySoak, ProbeOverhead) fail before any work, naming the argument and the usage. */
 class CommandLineTest {
 
     private static String failure(Runnable main) {
@@ -48,6 +48,14 @@ class CommandLineTest {
                 .startsWith("--steps is given twice"));
         assertTrue(failure(() -> WorkloadMain.main(new String[] {name, "--steps", "ten"}))
                 .startsWith("--steps must be a positive integer, was 'ten'"));
+    }
+
+    @Test
+    void probeOverheadNamesBadArguments() {
+        assertTrue(failure(() -> ProbeOverhead.main(new String[] {"--rounds", "0"}))
+                .startsWith("--rounds must be a positive integer, was '0'; usage: ProbeOverhead"));
+        assertTrue(failure(() -> ProbeOverhead.main(new String[] {"--steps"}))
+                .startsWith("--steps needs a value"));
     }
 
     @Test
