@@ -35,4 +35,18 @@ public final class Autograd {
             JniUtils.setGradMode(before);
         }
     }
+
+    /**
+     * Runs {@code body} with recording on for this thread only (what DJL's GradientCollector does
+     * for the whole process), e.g. a double backward that calls libtorch's backward itself.
+     */
+    public static <T> T recording(Supplier<T> body) {
+        boolean before = JniUtils.isGradMode();
+        JniUtils.setGradMode(true);
+        try {
+            return body.get();
+        } finally {
+            JniUtils.setGradMode(before);
+        }
+    }
 }

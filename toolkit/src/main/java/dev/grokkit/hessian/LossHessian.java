@@ -7,8 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.training.GradientCollector;
-import dev.grokkit.engine.Grokkit;
+import dev.grokkit.engine.Autograd;
 import dev.grokkit.model.GrokModel;
 import dev.grokkit.model.Loss;
 import dev.grokkit.model.NamedParameter;
@@ -123,23 +122,26 @@ public final class LossHessian implements SymmetricOperator {
         List<NamedParameter> all = model.trainableParameters();
         all.forEach(p -> GraphGradients.reset(p.array()));
         List<NDArray> result = new ArrayList<>();
-        try (GradientCollector collector = Grokkit.engine().newGradientCollector()) {
-            NDArray value = loss.compute(model.forward(inputs, false), labels);
-            NDArray one = value.getManager().ones(new Shape(), value.getDataType());
-            JniUtils.backward((PtNDArray) value, (PtNDArray) one, true, true);
-            // g . v with g = dL/dw still attached to the graph
-            NDArray gv = null;
-            for (int i = 0; i < active.size(); i++) {
-                NDArray term = active.get(i).array().getGradient().mul(v.get(i)).sum();
-                gv = gv == null ? term : gv.add(term);
-            }
-            // detach every .grad (breaks the create_graph cycle) so the second backward
-            // accumulates H v into zeros
-            all.forEach(p -> GraphGradients.reset(p.array()));
-            JniUtils.backward((PtNDArray) gv, (PtNDArray) one, false, false);
-            for (NamedParameter p : active) {
-                result.add(p.array().getGradient().duplicate());
-            }
+        try {
+            Autograd.recording(() -> {
+                NDArray value = loss.compute(model.forward(inputs, false), labels);
+                NDArray one = value.getManager().ones(new Shape(), value.getDataType());
+                JniUtils.backward((PtNDArray) value, (PtNDArray) one, true, true);
+                // g . v with g = dL/dw still attached to the graph
+                NDArray gv = null;
+                for (int i = 0; i < active.size(); i++) {
+                    NDArray term = active.get(i).array().getGradient().mul(v.get(i)).sum();
+                    gv = gv == null ? term : gv.add(term);
+                }
+                // detach every .grad (breaks the create_graph cycle) so the second backward
+                // accumulates H v into zeros
+                all.forEach(p -> GraphGradients.reset(p.array()));
+                JniUtils.backward((PtNDArray) gv, (PtNDArray) one, false, false);
+                for (NamedParameter p : active) {
+                    result.add(p.array().getGradient().duplicate());
+                }
+                return null;
+            });
         } finally {
             all.forEach(p -> GraphGradients.reset(p.array()));
         }

@@ -14,7 +14,9 @@ import java.util.Map;
  *
  * with R the linear kernels of row-l2-normalized features and alpha an integer >= 2 (default 2,
  * the Frobenius form, so no eigen-decomposition sits in the graph). For token models use the
- * embedding layer. Histories report the cross-entropy alone.
+ * embedding layer. The kernels are n x n: {@link #examples(int)} takes the MI term on the batch's
+ * first n examples only (for full-batch training a fixed subset), the cross-entropy on all.
+ * Histories report the cross-entropy alone.
  */
 public final class MatrixInformationLoss implements ModelLoss {
 
@@ -23,8 +25,9 @@ public final class MatrixInformationLoss implements ModelLoss {
     private final double lambda;
     private final String layer;
     private final int alpha;
+    private final int examples;
 
-    private MatrixInformationLoss(double lambda, String layer, int alpha) {
+    private MatrixInformationLoss(double lambda, String layer, int alpha, int examples) {
         if (!Double.isFinite(lambda)) {
             throw new IllegalArgumentException("lambda: must be finite, was " + lambda);
         }
@@ -33,22 +36,32 @@ public final class MatrixInformationLoss implements ModelLoss {
         }
         this.lambda = lambda;
         this.layer = java.util.Objects.requireNonNull(layer, "layer");
+        if (examples < 2) {
+            throw new IllegalArgumentException("examples: the MI term needs at least 2 examples, was " + examples);
+        }
         this.alpha = alpha;
+        this.examples = examples;
     }
 
     /** Cross-entropy minus lambda I_2(R_layer; R_logits). */
     public static MatrixInformationLoss of(double lambda, String layer) {
-        return new MatrixInformationLoss(lambda, layer, 2);
+        return new MatrixInformationLoss(lambda, layer, 2, Integer.MAX_VALUE);
     }
 
     /** The same loss with integer Renyi order alpha >= 2. */
     public MatrixInformationLoss alpha(int order) {
-        return new MatrixInformationLoss(lambda, layer, order);
+        return new MatrixInformationLoss(lambda, layer, order, examples);
+    }
+
+    /** The same loss with the MI term on the batch's first n examples (n >= 2; all of them if fewer). */
+    public MatrixInformationLoss examples(int n) {
+        return new MatrixInformationLoss(lambda, layer, alpha, n);
     }
 
     @Override
     public String name() {
-        return "cross_entropy-" + lambda + "*I" + alpha + "(" + layer + ";logits)";
+        return "cross_entropy-" + lambda + "*I" + alpha + "(" + layer + ";logits)"
+                + (examples == Integer.MAX_VALUE ? "" : " on " + examples + " examples");
     }
 
     @Override
@@ -68,8 +81,10 @@ public final class MatrixInformationLoss implements ModelLoss {
             throw new IllegalArgumentException("layer: '" + layer + "' holds tokens; use the embedding layer");
         }
         NDArray logits = new java.util.ArrayList<>(taps.values()).get(taps.size() - 1); // the last tap
-        NDArray mi = DifferentiableMatrixEntropy.mutualInformation(DifferentiableMatrixEntropy.linearGram(features),
-                DifferentiableMatrixEntropy.linearGram(logits), alpha);
+        String rows = "0:" + Math.min(examples, features.getShape().get(0));
+        NDArray mi = DifferentiableMatrixEntropy.mutualInformation(
+                DifferentiableMatrixEntropy.linearGram(features.get(rows)),
+                DifferentiableMatrixEntropy.linearGram(logits.get(rows)), alpha);
         NDArray weight = NativeConstant.of(x.getManager(), lambda, mi.getDataType());
         return CROSS_ENTROPY.compute(logits, y).sub(mi.mul(weight));
     }

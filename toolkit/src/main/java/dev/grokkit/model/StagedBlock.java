@@ -53,11 +53,29 @@ public final class StagedBlock extends AbstractBlock {
     @Override
     protected NDList forwardInternal(
             ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
+        return runStages(store, inputs, 0, children.size(), training);
+    }
+
+    /**
+     * The output of stage {@code to - 1} when stage {@code from} receives {@code value}: the
+     * stages from .. to - 1 alone (with the same shortcuts as the full forward pass). Stage i's
+     * output is tap i + 1 of {@link #forwardTaps}, so probes and perturbed training can replace
+     * one layer's value and run the rest.
+     */
+    public NDArray forwardStages(ParameterStore store, NDArray value, int from, int to, boolean training) {
+        if (from < 0 || to > children.size() || from >= to) {
+            throw new IllegalArgumentException("stages " + from + " .. " + (to - 1) + " are not a range of the "
+                    + children.size() + " stages " + stageNames);
+        }
+        return runStages(store, new NDList(value), from, to, training).head();
+    }
+
+    private NDList runStages(ParameterStore store, NDList inputs, int from, int to, boolean training) {
         List<Block> stages = new ArrayList<>(children.values());
         NDList current = inputs;
-        for (int i = 0; i < stages.size(); i++) {
+        for (int i = from; i < to; i++) {
             Block stage = stages.get(i);
-            Block next = i + 1 < stages.size() ? stages.get(i + 1) : null;
+            Block next = i + 1 < to ? stages.get(i + 1) : null;
             NDArray x = current.head();
             if (stage instanceof EmbeddingLayer embedding && embedding.concatenates() && next instanceof DenseLayer dense) {
                 NDArray table = embedding.table(store, x.getDevice(), training);

@@ -1,8 +1,6 @@
 package dev.grokkit.probe;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.nn.Block;
 import dev.grokkit.model.GrokModel;
 import java.util.List;
 
@@ -20,12 +18,8 @@ final class TapForward {
             throw new IllegalArgumentException("until: layer '" + until + "' must come after '" + from
                     + "' in " + taps);
         }
-        List<Block> stages = model.block().getChildren().values();
-        NDList current = new NDList(value);
-        for (int i = start; i < end; i++) { // tap i + 1 is the output of stage i
-            current = stages.get(i).forward(model.parameterStore(), current, false);
-        }
-        return current.get(0);
+        // tap i + 1 is the output of stage i
+        return model.block().forwardStages(model.parameterStore(), value, start, end, false);
     }
 
     static int checkTap(GrokModel model, String argument, String tap) {

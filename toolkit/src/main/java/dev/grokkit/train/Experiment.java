@@ -5,6 +5,7 @@ import dev.grokkit.data.Dataset;
 import dev.grokkit.engine.Grokkit;
 import dev.grokkit.model.Loss;
 import dev.grokkit.model.Losses;
+import dev.grokkit.model.ModelLoss;
 import dev.grokkit.model.ModelSpec;
 import dev.grokkit.optim.OptimizerSpec;
 import dev.grokkit.probe.Probe;
@@ -18,7 +19,7 @@ import java.util.function.Supplier;
 
 /**
  * Everything that defines a training run: data, model, optimizer, loss, steps, batch, seed,
- * precision, probes, when to log, when to stop, where to checkpoint. Immutable; {@link #run()}
+ * precision, input noise, probes, when to log, when to stop, where to checkpoint. Immutable; {@link #run()}
  * trains from scratch and {@link #resume()} continues from the latest checkpoint. The same
  * experiment run twice gives the same history.
  */
@@ -40,6 +41,7 @@ public final class Experiment {
     private final Path checkpointDir;
     private final long checkpointEvery;
     private final int evalBatchSize;
+    private final InputNoise inputNoise;
 
     private Experiment(Builder b) {
         name = b.name != null ? b.name : b.data.name();
@@ -60,6 +62,7 @@ public final class Experiment {
         checkpointDir = b.checkpointDir;
         checkpointEvery = b.checkpointEvery;
         evalBatchSize = b.evalBatchSize;
+        inputNoise = b.inputNoise;
     }
 
     public static Builder builder() {
@@ -104,7 +107,7 @@ public final class Experiment {
     public Builder toBuilder() {
         Builder b = new Builder().name(name).data(data).model(model).optimizer(optimizer).loss(loss)
                 .steps(steps).seed(seed).precision(dtype).logSchedule(logSchedule)
-                .listener(listener).evalBatchSize(evalBatchSize);
+                .listener(listener).evalBatchSize(evalBatchSize).inputNoise(inputNoise);
         b.batchSize = batchSize;
         b.probes.addAll(probes);
         b.stopRules.addAll(stopRules.subList(1, stopRules.size()));
@@ -119,7 +122,7 @@ public final class Experiment {
         return name + " | data: " + data.name() + " | model: " + model.describe() + " | optimizer: "
                 + optimizer.describe() + " | loss: " + loss.name() + " | "
                 + (batchSize == 0 ? "full batch" : "batch " + batchSize) + " | seed " + seed + " | "
-                + dtype.name().toLowerCase();
+                + dtype.name().toLowerCase() + (inputNoise.isNone() ? "" : " | " + inputNoise.describe());
     }
 
     public String name() { return name; }
@@ -139,6 +142,7 @@ public final class Experiment {
     public Path checkpointDir() { return checkpointDir; }
     public long checkpointEvery() { return checkpointEvery; }
     public int evalBatchSize() { return evalBatchSize; }
+    public InputNoise inputNoise() { return inputNoise; }
 
     @Override
     public String toString() {
@@ -163,6 +167,7 @@ public final class Experiment {
         private Path checkpointDir;
         private long checkpointEvery;
         private int evalBatchSize = 4096;
+        private InputNoise inputNoise = InputNoise.none();
 
         private Builder() {}
 
@@ -266,6 +271,16 @@ public final class Experiment {
             return this;
         }
 
+        /**
+         * Perturbed training: Gaussian noise on the inputs (token models: on the embeddings) in every
+         * training step, its scale set by the latest logged train accuracy; histories gain the column
+         * "input_noise_std". Default {@link InputNoise#none()}.
+         */
+        public Builder inputNoise(InputNoise noise) {
+            this.inputNoise = Objects.requireNonNull(noise, "noise");
+            return this;
+        }
+
         public Experiment build() {
             List<String> missing = new ArrayList<>();
             if (data == null) missing.add("data");
@@ -279,7 +294,12 @@ public final class Experiment {
                 throw new IllegalArgumentException("batch size " + batchSize + " exceeds the "
                         + data.train().size() + " training examples");
             }
+            if (!inputNoise.isNone() && loss instanceof ModelLoss) {
+                throw new IllegalArgumentException("inputNoise: perturbed training needs a plain loss, not the model loss "
+                        + loss.name() + " (which runs its own forward passes)");
+            }
             Set<String> columns = new HashSet<>(History.CORE_COLUMNS);
+            columns.add(TrainingLoop.NOISE_COLUMN);
             for (Probe p : probes) {
                 for (String c : p.columns()) {
                     if (!columns.add(c) || c.equals("step")) {

@@ -26,9 +26,14 @@ import java.util.Random;
  * <p>Determinism: the model is initialized from the experiment's seed; minibatch order is a
  * function of (seed, epoch); the engine's generator is reseeded from (seed, step) before every
  * update, so anything it draws (SGLD noise) depends on the step alone and a resumed run continues
- * exactly as an uninterrupted one.
+ * exactly as an uninterrupted one. With {@link InputNoise}, the noise scale of every update is set by
+ * the train accuracy of the latest row the log schedule asked for (not of the extra rows written at
+ * the end of a session), so it too is the same in a resumed run.
  */
 final class TrainingLoop {
+
+    /** The history column of perturbed runs: the noise scale s a row's train accuracy sets. */
+    static final String NOISE_COLUMN = "input_noise_std";
 
     private final Experiment experiment;
     private final Checkpoint resumeFrom;
@@ -64,6 +69,10 @@ final class TrainingLoop {
         NDArray testY = data.test().labelArray(root);
 
         List<String> columns = new ArrayList<>(History.CORE_COLUMNS);
+        InputNoise noise = experiment.inputNoise();
+        if (!noise.isNone()) {
+            columns.add(NOISE_COLUMN);
+        }
         experiment.probes().forEach(p -> columns.addAll(p.columns()));
         History history = History.create(experiment.name(), columns);
         long start = 0;
@@ -81,6 +90,7 @@ final class TrainingLoop {
         String reason = "completed " + total + " steps";
         long step = start;
         TrainingStep trainingStep = new TrainingStep(model, optimizer, experiment.loss());
+        double noiseStd = noise.std(latestScheduledTrainAccuracy(history));
         MinibatchSampler sampler = new MinibatchSampler(data.train().size(), experiment.batchSize(),
                 experiment.seed());
         for (; ; step++) {
@@ -88,6 +98,9 @@ final class TrainingLoop {
             boolean last = step == total;
             if ((last || experiment.logSchedule().includes(step)) && !(resumedHere && loggedAt(history, step))) {
                 Map<String, Double> row = record(model, trainX, trainY, testX, testY, step, history);
+                if (experiment.logSchedule().includes(step)) {
+                    noiseStd = noise.std(row.get("train_acc"));
+                }
                 listener.logged(step, row);
                 Optional<String> stop = Stop.first(experiment.stopRules(), row);
                 if (stop.isPresent()) {
@@ -108,7 +121,7 @@ final class TrainingLoop {
                 reason = "interrupted at step " + step;
                 break;
             }
-            update(trainingStep, trainX, trainY, sampler, step);
+            update(trainingStep, trainX, trainY, sampler, step, noiseStd);
         }
         if (experiment.checkpointDir() != null) {
             Checkpoint.save(experiment.checkpointDir(), step, experiment.describe(), model, optimizer, history);
@@ -123,17 +136,29 @@ final class TrainingLoop {
         return steps.length > 0 && steps[steps.length - 1] == step;
     }
 
+    /** The train accuracy of the last history row the log schedule asked for; NaN if none. */
+    private double latestScheduledTrainAccuracy(History history) {
+        long[] steps = history.steps();
+        double[] accuracy = history.values("train_acc");
+        for (int i = steps.length - 1; i >= 0; i--) {
+            if (experiment.logSchedule().includes(steps[i])) {
+                return accuracy[i];
+            }
+        }
+        return Double.NaN;
+    }
+
     /** One optimizer update on the step's batch, with the engine reseeded from (seed, step). */
     private void update(TrainingStep trainingStep, NDArray trainX, NDArray trainY, MinibatchSampler sampler,
-            long step) {
+            long step, double noiseStd) {
         long seed = experiment.seed() * 1_000_003L + step;
         if (experiment.batchSize() == 0) {
-            trainingStep.run(trainX, trainY, seed);
+            trainingStep.run(trainX, trainY, seed, noiseStd);
             return;
         }
         try (NDScope scope = new NDScope()) {
             NDArray index = trainX.getManager().create(sampler.batch(step));
-            trainingStep.run(trainX.get(index), trainY.get(index), seed);
+            trainingStep.run(trainX.get(index), trainY.get(index), seed, noiseStd);
         }
     }
 
@@ -148,6 +173,9 @@ final class TrainingLoop {
             row.put("train_acc", context.accuracy(Split.TRAIN));
             row.put("test_loss", context.lossValue(Split.TEST));
             row.put("test_acc", context.accuracy(Split.TEST));
+            if (!experiment.inputNoise().isNone()) {
+                row.put(NOISE_COLUMN, experiment.inputNoise().std(row.get("train_acc")));
+            }
             for (Probe probe : experiment.probes()) {
                 if (!probe.runsAt(step, experiment.steps())) {
                     continue;

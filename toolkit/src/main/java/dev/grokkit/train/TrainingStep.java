@@ -40,9 +40,22 @@ public final class TrainingStep {
      * random numbers it needs (SGLD's noise) from the engine generator seeded with {@code seed}.
      */
     public void run(NDArray x, NDArray y, long seed) {
+        run(x, y, seed, 0);
+    }
+
+    /**
+     * The same update with the inputs (for token inputs the embeddings) perturbed by
+     * N(0, noiseStd^2 I) in the forward pass ({@link InputNoise}); the noise comes from the
+     * generator seeded with a mix of seed ({@link #noiseSeed}), so the optimizer's own draws are those of unperturbed training.
+     */
+    public void run(NDArray x, NDArray y, long seed, double noiseStd) {
+        if (noiseStd != 0 && loss instanceof ModelLoss) {
+            throw new IllegalArgumentException("noiseStd: perturbed training needs a plain loss, not the model loss "
+                    + loss.name());
+        }
         try (NDScope scope = new NDScope()) {
             Autograd.backward(() -> loss instanceof ModelLoss m ? m.compute(model, x, y, true)
-                    : loss.compute(model.forward(x, true), y));
+                    : loss.compute(PerturbedForward.logits(model, x, noiseStd, noiseSeed(seed), true), y));
             Grokkit.seeded(seed, () -> {
                 for (NamedParameter p : parameters) {
                     NDArray w = p.array();
@@ -52,5 +65,10 @@ public final class TrainingStep {
                 return null;
             });
         }
+    }
+
+    /* Another generator seed than the update's (a golden-ratio multiply), so input noise and SGLD noise differ. */
+    static long noiseSeed(long seed) {
+        return seed * 0x9E3779B97F4A7C15L + 0x632BE59BD9B4E019L;
     }
 }

@@ -15,6 +15,7 @@ import dev.grokkit.model.Losses;
 import dev.grokkit.model.NamedParameter;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,6 +143,39 @@ class LossHessianTest {
         double[] v = Vectors.rademacher(79, new java.util.Random(42));
         double[] hv = SymmetricOperator.of(DenseHessian.of(hessian(loss)).matrix()).apply(v);
         assertEquals(Vectors.dot(v, hv), q, 1e-12 * Math.abs(q));
+    }
+
+    @Test
+    void productsRunOnSeveralThreadsAtOnce() throws Exception {
+        // each thread its own model (as the runs of a parallel sweep); DJL's process-wide
+        // gradient collector would make the second thread fail
+        double[] v = Vectors.rademacher(79, new java.util.Random(7));
+        double[] expected = hessian(Losses.mse()).apply(v);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<double[]>> results = new java.util.ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                results.add(pool.submit(() -> {
+                    try (NDManager own = Grokkit.engine().newBaseManager()) {
+                        LossHessian h = LossHessian.of(reference.model(own), Losses.mse(), reference.inputs(own),
+                                reference.labels(own));
+                        start.await();
+                        double[] hv = null;
+                        for (int i = 0; i < 20; i++) {
+                            hv = h.apply(v);
+                        }
+                        return hv;
+                    }
+                }));
+            }
+            start.countDown();
+            for (var r : results) {
+                assertArrayEquals(expected, r.get(), 1e-12);
+            }
+        } finally {
+            pool.shutdown();
+        }
     }
 
     @Test

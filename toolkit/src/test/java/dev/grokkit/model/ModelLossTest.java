@@ -63,6 +63,26 @@ class ModelLossTest {
     }
 
     @Test
+    void matrixInformationOnTheFirstExamplesOnly() {
+        try (GrokModel model = model(1)) {
+            NDArray x = data.train().inputs(manager, DataType.FLOAT64);
+            NDArray y = data.train().labelArray(manager);
+            Map<String, NDArray> taps = model.activations(x, false);
+            double ce = Losses.crossEntropy().compute(taps.get("logits"), y).getDouble();
+            double mi = MatrixEntropy.mutualInformation(GramMatrix.linear(Features.rows(taps.get("embedding").get("0:10"))),
+                    GramMatrix.linear(Features.rows(taps.get("logits").get("0:10"))), 2);
+            assertEquals(ce - 0.3 * mi, MatrixInformationLoss.of(0.3, "embedding").examples(10).compute(model, x, y, false)
+                    .getDouble(), 1e-10);
+            assertEquals(MatrixInformationLoss.of(0.3, "embedding").compute(model, x, y, false).getDouble(),
+                    MatrixInformationLoss.of(0.3, "embedding").examples(100_000).compute(model, x, y, false).getDouble(),
+                    1e-12, "more examples than the batch: all of them");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> MatrixInformationLoss.of(0.3, "embedding").examples(1));
+            assertTrue(e.getMessage().startsWith("examples:"), e.getMessage());
+        }
+    }
+
+    @Test
     void commutativityPenaltyIsZeroExactlyForASymmetricModel() {
         try (GrokModel model = model(2)) {
             NDArray x = data.train().inputs(manager, DataType.FLOAT64);
