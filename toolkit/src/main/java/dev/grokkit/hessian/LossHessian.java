@@ -13,6 +13,7 @@ import dev.grokkit.model.GrokModel;
 import dev.grokkit.model.Loss;
 import dev.grokkit.model.NamedParameter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -103,16 +104,29 @@ public final class LossHessian implements SymmetricOperator {
     /** v cut into one native array per active parameter, in the model's type (in the caller's scope). */
     private List<NDArray> split(double[] v) {
         NDManager manager = inputs.getManager();
+        boolean single = model.dtype() == DataType.FLOAT32;
         List<NDArray> pieces = new ArrayList<>();
         int at = 0;
         for (NamedParameter p : active) {
             int size = (int) p.size();
-            double[] slice = java.util.Arrays.copyOfRange(v, at, at + size);
-            // a native copy: the graph keeps v alive, so it must not be backed by a Java buffer
-            pieces.add(manager.create(slice, p.shape()).toType(model.dtype(), true));
+            // sliced straight into the model's type (a float64 array converted natively would be
+            // one more copy of the whole vector); then cloned into libtorch's memory, since the
+            // graph keeps v alive and DJL's created arrays are backed by GC-owned Java buffers
+            try (NDArray javaBacked = single ? manager.create(floatSlice(v, at, size), p.shape())
+                    : manager.create(Arrays.copyOfRange(v, at, at + size), p.shape())) {
+                pieces.add(javaBacked.duplicate());
+            }
             at += size;
         }
         return pieces;
+    }
+
+    private static float[] floatSlice(double[] v, int from, int size) {
+        float[] slice = new float[size];
+        for (int i = 0; i < size; i++) {
+            slice[i] = (float) v[from + i];
+        }
+        return slice;
     }
 
     /**
