@@ -104,21 +104,39 @@ public final class LossHessian implements SymmetricOperator {
     /** v cut into one native array per active parameter, in the model's type (in the caller's scope). */
     private List<NDArray> split(double[] v) {
         NDManager manager = inputs.getManager();
-        boolean single = model.dtype() == DataType.FLOAT32;
+        // sliced straight into the model's type: a float64 array converted natively would be one
+        // more copy of the whole vector
+        return split((from, size, shape) -> model.dtype() == DataType.FLOAT32
+                ? manager.create(floatSlice(v, from, size), shape)
+                : manager.create(Arrays.copyOfRange(v, from, from + size), shape));
+    }
+
+    /** A vector of +-1 entries cut like {@link #split(double[])}, moved as bytes and converted natively. */
+    private List<NDArray> split(byte[] signs) {
+        NDManager manager = inputs.getManager();
+        return split((from, size, shape) -> manager.create(Arrays.copyOfRange(signs, from, from + size), shape));
+    }
+
+    /* Each slice becomes an array in libtorch's own memory, in the model's type (a conversion, or a
+     * clone when the slice has that type already): the graph keeps v alive, and DJL's created
+     * arrays are backed by GC-owned Java buffers. */
+    private List<NDArray> split(Slicer slicer) {
         List<NDArray> pieces = new ArrayList<>();
         int at = 0;
         for (NamedParameter p : active) {
             int size = (int) p.size();
-            // sliced straight into the model's type (a float64 array converted natively would be
-            // one more copy of the whole vector); then cloned into libtorch's memory, since the
-            // graph keeps v alive and DJL's created arrays are backed by GC-owned Java buffers
-            try (NDArray javaBacked = single ? manager.create(floatSlice(v, at, size), p.shape())
-                    : manager.create(Arrays.copyOfRange(v, at, at + size), p.shape())) {
-                pieces.add(javaBacked.duplicate());
+            try (NDArray javaBacked = slicer.slice(at, size, p.shape())) {
+                pieces.add(javaBacked.getDataType() == model.dtype() ? javaBacked.duplicate()
+                        : javaBacked.toType(model.dtype(), false));
             }
             at += size;
         }
         return pieces;
+    }
+
+    /** Entries from .. from + size - 1 of a Java vector as an array of the given shape. */
+    private interface Slicer {
+        NDArray slice(int from, int size, Shape shape);
     }
 
     private static float[] floatSlice(double[] v, int from, int size) {
@@ -170,7 +188,7 @@ public final class LossHessian implements SymmetricOperator {
             long seed) {
         LossHessian h = of(model, loss, inputs, labels);
         try (NDScope scope = new NDScope()) {
-            List<NDArray> v = h.split(Vectors.rademacher(h.dimension, new Random(seed)));
+            List<NDArray> v = h.split(Vectors.rademacherSigns(h.dimension, new Random(seed)));
             List<NDArray> hv = h.product(v);
             NDArray q = null;
             for (int i = 0; i < v.size(); i++) {
