@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * The Hessian H = d^2 L / dw^2 of a model's loss on one fixed batch, over all trainable
@@ -90,13 +91,15 @@ public final class LossHessian implements SymmetricOperator {
         Vectors.checkLength("v", v, dimension);
         double[] out = new double[dimension];
         try (NDScope scope = new NDScope()) {
-            List<NDArray> hv = product(split(v));
-            int at = 0;
-            for (NDArray piece : hv) {
-                double[] values = piece.toType(DataType.FLOAT64, false).toDoubleArray();
-                System.arraycopy(values, 0, out, at, values.length);
-                at += values.length;
-            }
+            product(split(v), hv -> {
+                int at = 0;
+                for (NDArray piece : hv) {
+                    double[] values = piece.toType(DataType.FLOAT64, false).toDoubleArray();
+                    System.arraycopy(values, 0, out, at, values.length);
+                    at += values.length;
+                }
+                return out;
+            });
         }
         return out;
     }
@@ -148,13 +151,13 @@ public final class LossHessian implements SymmetricOperator {
     }
 
     /**
-     * H v for v given as one array per active parameter (same shapes and type); the returned
-     * arrays are copies in the caller's scope.
+     * H v for v given as one array per active parameter (same shapes and type), handed to
+     * {@code read} as the parameters' gradients: they are valid only during the call (and not
+     * copied, since a caller reduces them at once), and reset when it returns.
      */
-    List<NDArray> product(List<NDArray> v) {
+    private <T> T product(List<NDArray> v, Function<List<NDArray>, T> read) {
         List<NamedParameter> all = model.trainableParameters();
         all.forEach(p -> GraphGradients.reset(p.array()));
-        List<NDArray> result = new ArrayList<>();
         try (GradientCollector collector = Grokkit.engine().newGradientCollector()) {
             NDArray value = loss.compute(model.forward(inputs, false), labels);
             NDArray one = value.getManager().ones(new Shape(), value.getDataType());
@@ -169,13 +172,10 @@ public final class LossHessian implements SymmetricOperator {
             // accumulates H v into zeros
             all.forEach(p -> GraphGradients.reset(p.array()));
             JniUtils.backward((PtNDArray) gv, (PtNDArray) one, false, false);
-            for (NamedParameter p : active) {
-                result.add(p.array().getGradient().duplicate());
-            }
+            return read.apply(active.stream().map(p -> p.array().getGradient()).toList());
         } finally {
             all.forEach(p -> GraphGradients.reset(p.array()));
         }
-        return result;
     }
 
     /**
@@ -189,13 +189,14 @@ public final class LossHessian implements SymmetricOperator {
         LossHessian h = of(model, loss, inputs, labels);
         try (NDScope scope = new NDScope()) {
             List<NDArray> v = h.split(Vectors.rademacherSigns(h.dimension, new Random(seed)));
-            List<NDArray> hv = h.product(v);
-            NDArray q = null;
-            for (int i = 0; i < v.size(); i++) {
-                NDArray term = hv.get(i).mul(v.get(i)).sum();
-                q = q == null ? term : q.add(term);
-            }
-            return q.toType(DataType.FLOAT64, false).getDouble();
+            return h.product(v, hv -> {
+                NDArray q = null;
+                for (int i = 0; i < v.size(); i++) {
+                    NDArray term = hv.get(i).mul(v.get(i)).sum();
+                    q = q == null ? term : q.add(term);
+                }
+                return q.toType(DataType.FLOAT64, false).getDouble();
+            });
         }
     }
 }
