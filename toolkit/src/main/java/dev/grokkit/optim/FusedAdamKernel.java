@@ -24,7 +24,9 @@ import dev.grokkit.engine.LibTorch;
  * <p>Why: DJL's own fused update is a dozen unfused libtorch operations with six temporaries the
  * size of the weight; on an Omnigrok MLP step it took as long as the forward and backward passes
  * together. The operator is reached through JNA ({@link LibTorch}), so every check libtorch
- * would make is made here first: dense CPU arrays of one floating type and one shape.
+ * would make is made here first: dense CPU arrays of one floating type and one shape. The kernel
+ * walks the arrays as contiguous memory, which model parameters, their gradients (libtorch lays
+ * out a parameter's gradient like the parameter) and the optimizer's zeros-like slots all are.
  */
 final class FusedAdamKernel {
 
