@@ -4,12 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import com.sun.jna.Function;
-import com.sun.jna.NativeLibrary;
 import com.sun.jna.Pointer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.grokkit.engine.LibTorch;
 
 /**
  * Resetting parameter gradients that carry an autograd graph. A backward pass with
@@ -21,7 +17,6 @@ import java.nio.file.Path;
  */
 final class GraphGradients {
 
-    private static final String LIBRARY = "libtorch_cpu.so";
     private static final String DETACH_IN_PLACE = "_ZN2at4_ops7detach_4callERNS_6TensorE";
     private static Function detachInPlace;
 
@@ -41,20 +36,9 @@ final class GraphGradients {
         JniUtils.zeroGrad((PtNDArray) parameter);
     }
 
-    /* libtorch is already loaded by DJL; its path is read from this process's memory map. */
     private static synchronized Function detachFunction() {
         if (detachInPlace == null) {
-            try {
-                String path = Files.readAllLines(Path.of("/proc/self/maps")).stream()
-                        .filter(line -> line.endsWith("/" + LIBRARY))
-                        .map(line -> line.substring(line.indexOf('/')))
-                        .findFirst()
-                        .orElseThrow(() -> new IllegalStateException(
-                                LIBRARY + " is not loaded; start the engine (Grokkit.engine()) first"));
-                detachInPlace = NativeLibrary.getInstance(path).getFunction(DETACH_IN_PLACE);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read /proc/self/maps to locate " + LIBRARY, e);
-            }
+            detachInPlace = LibTorch.function(DETACH_IN_PLACE);
         }
         return detachInPlace;
     }

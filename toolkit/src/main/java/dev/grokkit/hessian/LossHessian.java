@@ -12,8 +12,10 @@ import dev.grokkit.model.GrokModel;
 import dev.grokkit.model.Loss;
 import dev.grokkit.model.NamedParameter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 
 /**
  * The Hessian H = d^2 L / dw^2 of a model's loss on one fixed batch, over all trainable
@@ -88,13 +90,15 @@ public final class LossHessian implements SymmetricOperator {
         Vectors.checkLength("v", v, dimension);
         double[] out = new double[dimension];
         try (NDScope scope = new NDScope()) {
-            List<NDArray> hv = product(split(v));
-            int at = 0;
-            for (NDArray piece : hv) {
-                double[] values = piece.toType(DataType.FLOAT64, false).toDoubleArray();
-                System.arraycopy(values, 0, out, at, values.length);
-                at += values.length;
-            }
+            product(split(v), hv -> {
+                int at = 0;
+                for (NDArray piece : hv) {
+                    double[] values = piece.toType(DataType.FLOAT64, false).toDoubleArray();
+                    System.arraycopy(values, 0, out, at, values.length);
+                    at += values.length;
+                }
+                return out;
+            });
         }
         return out;
     }
@@ -102,28 +106,59 @@ public final class LossHessian implements SymmetricOperator {
     /** v cut into one native array per active parameter, in the model's type (in the caller's scope). */
     private List<NDArray> split(double[] v) {
         NDManager manager = inputs.getManager();
+        // sliced straight into the model's type: a float64 array converted natively would be one
+        // more copy of the whole vector
+        return split((from, size, shape) -> model.dtype() == DataType.FLOAT32
+                ? manager.create(floatSlice(v, from, size), shape)
+                : manager.create(Arrays.copyOfRange(v, from, from + size), shape));
+    }
+
+    /** A vector of +-1 entries cut like {@link #split(double[])}, moved as bytes and converted natively. */
+    private List<NDArray> split(byte[] signs) {
+        NDManager manager = inputs.getManager();
+        return split((from, size, shape) -> manager.create(Arrays.copyOfRange(signs, from, from + size), shape));
+    }
+
+    /* Each slice becomes an array in libtorch's own memory, in the model's type (a conversion, or a
+     * clone when the slice has that type already): the graph keeps v alive, and DJL's created
+     * arrays are backed by GC-owned Java buffers. */
+    private List<NDArray> split(Slicer slicer) {
         List<NDArray> pieces = new ArrayList<>();
         int at = 0;
         for (NamedParameter p : active) {
             int size = (int) p.size();
-            double[] slice = java.util.Arrays.copyOfRange(v, at, at + size);
-            // a native copy: the graph keeps v alive, so it must not be backed by a Java buffer
-            pieces.add(manager.create(slice, p.shape()).toType(model.dtype(), true));
+            try (NDArray javaBacked = slicer.slice(at, size, p.shape())) {
+                pieces.add(javaBacked.getDataType() == model.dtype() ? javaBacked.duplicate()
+                        : javaBacked.toType(model.dtype(), false));
+            }
             at += size;
         }
         return pieces;
     }
 
+    /** Entries from .. from + size - 1 of a Java vector as an array of the given shape. */
+    private interface Slicer {
+        NDArray slice(int from, int size, Shape shape);
+    }
+
+    private static float[] floatSlice(double[] v, int from, int size) {
+        float[] slice = new float[size];
+        for (int i = 0; i < size; i++) {
+            slice[i] = (float) v[from + i];
+        }
+        return slice;
+    }
+
     /**
-     * H v for v given as one array per active parameter (same shapes and type); the returned
-     * arrays are copies in the caller's scope.
+     * H v for v given as one array per active parameter (same shapes and type), handed to
+     * {@code read} as the parameters' gradients: they are valid only during the call (and not
+     * copied, since a caller reduces them at once), and reset when it returns.
      */
-    List<NDArray> product(List<NDArray> v) {
+    private <T> T product(List<NDArray> v, Function<List<NDArray>, T> read) {
         List<NamedParameter> all = model.trainableParameters();
         all.forEach(p -> GraphGradients.reset(p.array()));
-        List<NDArray> result = new ArrayList<>();
         try {
-            Autograd.recording(() -> {
+            return Autograd.recording(() -> {
                 NDArray value = loss.compute(model.forward(inputs, false), labels);
                 NDArray one = value.getManager().ones(new Shape(), value.getDataType());
                 JniUtils.backward((PtNDArray) value, (PtNDArray) one, true, true);
@@ -137,15 +172,11 @@ public final class LossHessian implements SymmetricOperator {
                 // accumulates H v into zeros
                 all.forEach(p -> GraphGradients.reset(p.array()));
                 JniUtils.backward((PtNDArray) gv, (PtNDArray) one, false, false);
-                for (NamedParameter p : active) {
-                    result.add(p.array().getGradient().duplicate());
-                }
-                return null;
+                return read.apply(active.stream().map(p -> p.array().getGradient()).toList());
             });
         } finally {
             all.forEach(p -> GraphGradients.reset(p.array()));
         }
-        return result;
     }
 
     /**
@@ -158,14 +189,15 @@ public final class LossHessian implements SymmetricOperator {
             long seed) {
         LossHessian h = of(model, loss, inputs, labels);
         try (NDScope scope = new NDScope()) {
-            List<NDArray> v = h.split(Vectors.rademacher(h.dimension, new Random(seed)));
-            List<NDArray> hv = h.product(v);
-            NDArray q = null;
-            for (int i = 0; i < v.size(); i++) {
-                NDArray term = hv.get(i).mul(v.get(i)).sum();
-                q = q == null ? term : q.add(term);
-            }
-            return q.toType(DataType.FLOAT64, false).getDouble();
+            List<NDArray> v = h.split(Vectors.rademacherSigns(h.dimension, new Random(seed)));
+            return h.product(v, hv -> {
+                NDArray q = null;
+                for (int i = 0; i < v.size(); i++) {
+                    NDArray term = hv.get(i).mul(v.get(i)).sum();
+                    q = q == null ? term : q.add(term);
+                }
+                return q.toType(DataType.FLOAT64, false).getDouble();
+            });
         }
     }
 }

@@ -2,8 +2,6 @@ package dev.grokkit.optim;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import java.util.List;
 
 /**
@@ -17,12 +15,9 @@ import java.util.List;
  *   w = w - (lr / (1 - b1^t)) m / (sqrt(v) / sqrt(1 - b2^t) + eps)
  * </pre>
  *
- * <p>float32 weights take DJL's fused native {@code adamUpdate} (one JNI call per parameter in
- * place of a dozen operations, each with its own scalar tensor: the update was half of an
- * Omnigrok MLP step). It computes w -= lr_c m / (sqrt(v) + eps'), with the bias corrections folded
- * into lr_c = lr sqrt(1 - b2^t) / (1 - b1^t); passing eps' = eps sqrt(1 - b2^t) makes that
- * exactly PyTorch's step above. Its hyperparameters are floats, which is what PyTorch also
- * applies to float32 tensors. float64 weights take the same rule as NDArray operations on double
+ * <p>float32 weights take libtorch's fused kernel ({@link FusedAdamKernel}, one pass per tensor,
+ * what {@code torch.optim.AdamW(fused=True)} runs; it applies float32 hyperparameters, as PyTorch
+ * does to float32 tensors). float64 weights take the rule above as NDArray operations on double
  * hyperparameters, so float64 runs match {@code torch.optim} to round-off.
  */
 public final class AdamOptimizer extends GrokOptimizer {
@@ -42,19 +37,16 @@ public final class AdamOptimizer extends GrokOptimizer {
 
     @Override
     protected void step(String parameterId, NDArray weight, NDArray grad, int t, double lr) {
+        NDArray m = slot(parameterId, "m", weight);
+        NDArray v = slot(parameterId, "v", weight);
+        if (weight.getDataType() == DataType.FLOAT32) {
+            FusedAdamKernel.update(weight, grad, m, v, t, lr, betas, epsilon, weightDecay, decoupled);
+            return;
+        }
         double b1 = betas.beta1();
         double b2 = betas.beta2();
         double correction1 = 1 - Math.pow(b1, t);
         double correction2 = 1 - Math.pow(b2, t);
-        NDArray m = slot(parameterId, "m", weight);
-        NDArray v = slot(parameterId, "v", weight);
-        if (weight.getDataType() == DataType.FLOAT32) {
-            double sqrt2 = Math.sqrt(correction2);
-            JniUtils.adamUpdate((PtNDArray) weight, (PtNDArray) grad, (PtNDArray) m, (PtNDArray) v,
-                    (float) lr, (float) (lr * sqrt2 / correction1), (float) weightDecay, 1f, -1f,
-                    (float) b1, (float) b2, (float) (epsilon * sqrt2), decoupled);
-            return;
-        }
         NDArray g = grad;
         if (weightDecay != 0) {
             if (decoupled) {
