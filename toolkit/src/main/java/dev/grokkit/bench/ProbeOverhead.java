@@ -17,8 +17,9 @@ import java.util.Locale;
  * What probing costs: the same Omnigrok-style run (digits, 1,000 training images, MLP 64-200-200-10
  * at init scale 8, MSE, AdamW, batch 200) once logging every 100 steps with the basic probes
  * (loss and accuracy on train and test, weight norm, gradient norm, logit statistics, dead
- * ReLUs) and once logging only at its first and last step. Runs alternate; prints one JSON line
- * with the median wall times: {@code ProbeOverhead [--steps N] [--rounds R]}.
+ * ReLUs) and once logging only at its first and last step. Runs alternate, and which goes first
+ * alternates too, so a burst of load elsewhere falls on both; prints one JSON line with the median
+ * wall times: {@code ProbeOverhead [--steps N] [--rounds R]}.
  */
 public final class ProbeOverhead {
 
@@ -28,14 +29,19 @@ public final class ProbeOverhead {
         CommandLine line = CommandLine.parse("ProbeOverhead [--steps N] [--rounds R]", args, 0,
                 List.of("--steps", "--rounds"));
         int steps = line.positiveInt("--steps", 2000);
-        int rounds = line.positiveInt("--rounds", 3);
+        int rounds = line.positiveInt("--rounds", 5);
         Dataset data = ImageSets.digits().flatten();
         double[] probed = new double[rounds];
         double[] bare = new double[rounds];
         seconds(data, 200, 100, true); // warm-up
         for (int r = 0; r < rounds; r++) {
-            probed[r] = seconds(data, steps, 100, true);
-            bare[r] = seconds(data, steps, steps, false);
+            if (r % 2 == 0) {
+                probed[r] = seconds(data, steps, 100, true);
+                bare[r] = seconds(data, steps, steps, false);
+            } else {
+                bare[r] = seconds(data, steps, steps, false);
+                probed[r] = seconds(data, steps, 100, true);
+            }
         }
         double withProbes = Timing.median(probed);
         double without = Timing.median(bare);
