@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,14 +22,17 @@ import java.util.regex.Pattern;
  * the median over rounds of each process's median seconds per op.
  *
  * <p>Then, end to end: wall time until modular addition groks ({@link GrokTime} against
- * {@code grok_modadd.py}, next to the peer script's folder or given with --grok-peer), one run
- * per seed at one thread; and the cost of probing ({@link ProbeOverhead}).
+ * {@code environment/peer/grok_modadd.py}, or the script given with --grok-peer), one run per
+ * seed at one thread; and the cost of probing ({@link ProbeOverhead}).
  *
- * <pre>Benchmark --peer shared/peer/workloads.py [--rounds 3] [--steps 30] [--threads 1,2]
- *           [--workloads a,b] [--policies PASSIVE,ACTIVE] [--csv results/benchmark.csv]
- *           [--grok-peer environment/peer/grok_modadd.py] [--grok-seeds 0,1,2] [--probe-steps 2000]</pre>
+ * <p>Arguments ({@link #USAGE}; the defaults shown) are checked before any work starts.
  */
 public final class Benchmark {
+
+    static final String USAGE = "Benchmark [--peer ../shared/peer/workloads.py] [--rounds 3] [--steps 30]"
+            + " [--threads 1,2] [--workloads all but matmul-peak] [--policies PASSIVE (or ACTIVE, or both)]"
+            + " [--csv FILE (none)] [--grok-peer environment/peer/grok_modadd.py] [--grok-seeds 0,1,2 ('' skips)]"
+            + " [--probe-steps 2000 (0 skips)]";
 
     private final Path peer;
     private final int rounds;
@@ -42,46 +44,48 @@ public final class Benchmark {
         this.steps = steps;
     }
 
+    /** What to run, read from the command line; every argument is checked before any work starts. */
+    record Settings(Path peer, int rounds, int steps, List<Integer> threads, List<String> workloads,
+            List<String> policies, String csv, List<Long> grokSeeds, Path grokPeer, int probeSteps) {}
+
+    static Settings settings(String... args) {
+        CommandLine line = CommandLine.parse(USAGE + "; workloads: " + Workloads.names(), args, 0,
+                List.of("--peer", "--rounds", "--steps", "--threads", "--workloads", "--policies", "--csv", "--grok-peer",
+                        "--grok-seeds", "--probe-steps"));
+        List<Long> seeds = line.nonNegativeLongs("--grok-seeds", List.of(0L, 1L, 2L));
+        return new Settings(line.existingFile("--peer", "../shared/peer/workloads.py"), line.positiveInt("--rounds", 3),
+                line.positiveInt("--steps", 30), line.positiveInts("--threads", List.of(1, 2)),
+                line.namesAmong("--workloads", Workloads.names(),
+                        Workloads.names().stream().filter(w -> !w.equals("matmul-peak")).toList()),
+                line.namesAmong("--policies", List.of("PASSIVE", "ACTIVE"), List.of("PASSIVE")),
+                line.string("--csv", null), seeds,
+                seeds.isEmpty() ? null : line.existingFile("--grok-peer", "environment/peer/grok_modadd.py"),
+                line.nonNegativeInt("--probe-steps", 2000));
+    }
+
     public static void main(String[] args) throws IOException {
-        Map<String, String> opts = options(args);
-        Path peer = Path.of(opts.getOrDefault("--peer", "../shared/peer/workloads.py"));
-        if (!Files.isRegularFile(peer)) {
-            throw new IllegalArgumentException("peer script " + peer + " not found; pass --peer PATH");
+        Settings s = settings(args);
+        Benchmark bench = new Benchmark(s.peer(), s.rounds(), s.steps());
+        bench.run(s.workloads(), s.threads(), s.policies(), s.csv());
+        if (!s.grokSeeds().isEmpty()) {
+            bench.grokTimes(s.grokPeer(), s.grokSeeds());
         }
-        Benchmark bench = new Benchmark(peer, Integer.parseInt(opts.getOrDefault("--rounds", "3")),
-                Integer.parseInt(opts.getOrDefault("--steps", "30")));
-        List<Integer> threads = Arrays.stream(opts.getOrDefault("--threads", "1,2").split(","))
-                .map(String::trim).map(Integer::parseInt).toList();
-        List<String> workloads = opts.containsKey("--workloads")
-                ? List.of(opts.get("--workloads").split(","))
-                : Workloads.names().stream().filter(w -> !w.equals("matmul-peak")).toList();
-        List<String> policies = List.of(opts.getOrDefault("--policies", "PASSIVE").split(","));
-        bench.run(workloads, threads, policies, opts.get("--csv"));
-        String seeds = opts.getOrDefault("--grok-seeds", "0,1,2");
-        if (!seeds.isBlank()) {
-            Path grokPeer = Path.of(opts.getOrDefault("--grok-peer", "environment/peer/grok_modadd.py"));
-            if (!Files.isRegularFile(grokPeer)) {
-                throw new IllegalArgumentException("end-to-end peer script " + grokPeer + " not found; pass --grok-peer");
-            }
-            bench.grokTimes(grokPeer, Arrays.stream(seeds.split(",")).map(String::trim).toList());
-        }
-        int probeSteps = Integer.parseInt(opts.getOrDefault("--probe-steps", "2000"));
-        if (probeSteps > 0) {
-            bench.probeOverhead(probeSteps);
+        if (s.probeSteps() > 0) {
+            bench.probeOverhead(s.probeSteps());
         }
     }
 
     /** Grokking wall time per seed, grokkit then peer, at one thread. */
-    private void grokTimes(Path grokPeer, List<String> seeds) {
+    private void grokTimes(Path grokPeer, List<Long> seeds) {
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%nEnd to end: x+y mod 59 until test accuracy 0.99"
                 + " (1 thread, evaluation every 50 steps)%n%n| seed | grokkit steps | grokkit s | grokkit ms/step"
                 + " | peer steps | peer s | peer ms/step | ratio of ms/step |%n|---|---|---|---|---|---|---|---|%n"));
         List<Double> ratios = new ArrayList<>();
-        for (String seed : seeds) {
-            ProcessBuilder ours = javaProcess(GrokTime.class, "--seed", seed);
+        for (long seed : seeds) {
+            ProcessBuilder ours = javaProcess(GrokTime.class, "--seed", Long.toString(seed));
             ours.environment().put("GROKKIT_THREADS", "1");
             String g = output(ours, "grokkit end to end");
-            String p = output(new ProcessBuilder("/usr/bin/python3", grokPeer.toString(), "--seed", seed,
+            String p = output(new ProcessBuilder("/usr/bin/python3", grokPeer.toString(), "--seed", Long.toString(seed),
                     "--threads", "1"), "peer end to end");
             double gs = number(g, "seconds");
             double ps = number(p, "seconds");
@@ -89,7 +93,7 @@ public final class Benchmark {
             double pSteps = number(p, "steps");
             double ratio = (gs / gSteps) / (ps / pSteps);
             ratios.add(ratio);
-            table.append(String.format(Locale.ROOT, "| %s | %.0f | %.1f | %.2f | %.0f | %.1f | %.2f | %.2f |%n", seed,
+            table.append(String.format(Locale.ROOT, "| %d | %.0f | %.1f | %.2f | %.0f | %.1f | %.2f | %.2f |%n", seed,
                     gSteps, gs, 1e3 * gs / gSteps, pSteps, ps, 1e3 * ps / pSteps, ratio));
         }
         System.out.print(table);
@@ -223,16 +227,5 @@ public final class Benchmark {
             v[i] = sample.getAsDouble();
         }
         return Timing.median(v);
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> opts = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("expected '--option value' pairs, got '" + args[i] + "'");
-            }
-            opts.put(args[i], args[++i]);
-        }
-        return opts;
     }
 }

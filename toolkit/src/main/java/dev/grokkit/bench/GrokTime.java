@@ -9,6 +9,7 @@ import dev.grokkit.optim.Optimizers;
 import dev.grokkit.train.Experiment;
 import dev.grokkit.train.Run;
 import dev.grokkit.train.Stop;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -16,17 +17,14 @@ import java.util.Locale;
  * notebooks/scripts/modadd-grokking.jsh (x+y mod 59, 40% train, embedding MLP d 64, hidden 256,
  * full-batch AdamW lr 3e-3, wd 1, betas 0.9/0.98; train and test evaluated every 50 steps; stop
  * at test accuracy 0.99). environment/peer/grok_modadd.py is the same run in PyTorch. Prints one
- * JSON line: {@code GrokTime [--seed S]}.
+ * JSON line: {@code GrokTime [--seed S]} (S an integer >= 0, default 0).
  */
 public final class GrokTime {
 
     private GrokTime() {}
 
     public static void main(String[] args) {
-        long seed = args.length == 2 && args[0].equals("--seed") ? Long.parseLong(args[1]) : 0;
-        if (args.length != 0 && args.length != 2) {
-            throw new IllegalArgumentException("usage: GrokTime [--seed S]");
-        }
+        long seed = CommandLine.parse("GrokTime [--seed S]", args, 0, List.of("--seed")).nonNegativeLong("--seed", 0);
         var data = ModularArithmetic.builder().modulus(59).operation(Operation.ADD).trainFraction(0.4).seed(seed)
                 .form(ModularArithmetic.Form.PAIRS).build();
         Experiment experiment = Experiment.builder().data(data)
