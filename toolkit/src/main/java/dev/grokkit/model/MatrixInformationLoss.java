@@ -5,29 +5,34 @@ import dev.grokkit.info.DifferentiableMatrixEntropy;
 import java.util.Map;
 
 /**
- * MI-regularized training (robustness paper, Section 4.3): cross-entropy minus lambda times the
- * matrix mutual information between an input-side layer and the logits on the batch,
+ * MI-regularized training (robustness paper, Section 4.3): a data term (cross-entropy unless
+ * {@link #dataTerm(Loss)} says otherwise, e.g. Omnigrok's MSE) minus lambda times the matrix mutual
+ * information between an input-side layer and the logits on the batch,
  *
  * <pre>
- *   L = CE(f(x), y) - lambda I_alpha(R_layer; R_logits)
+ *   L = D(f(x), y) - lambda I_alpha(R_layer; R_logits)
  * </pre>
  *
  * with R the linear kernels of row-l2-normalized features and alpha an integer >= 2 (default 2,
  * the Frobenius form, so no eigen-decomposition sits in the graph). For token models use the
  * embedding layer. The kernels are n x n: {@link #examples(int)} takes the MI term on the batch's
- * first n examples only (for full-batch training a fixed subset), the cross-entropy on all.
- * Histories report the cross-entropy alone.
+ * first n examples only (for full-batch training a fixed subset), the data term on all.
+ * Histories report the data term alone.
  */
 public final class MatrixInformationLoss implements ModelLoss {
 
-    private static final Loss CROSS_ENTROPY = Losses.crossEntropy();
-
+    private final Loss data;
     private final double lambda;
     private final String layer;
     private final int alpha;
     private final int examples;
 
-    private MatrixInformationLoss(double lambda, String layer, int alpha, int examples) {
+    private MatrixInformationLoss(Loss data, double lambda, String layer, int alpha, int examples) {
+        if (java.util.Objects.requireNonNull(data, "data") instanceof ModelLoss) {
+            throw new IllegalArgumentException("data: the data term must be a plain loss of the logits, was the model loss "
+                    + data.name());
+        }
+        this.data = data;
         if (!Double.isFinite(lambda)) {
             throw new IllegalArgumentException("lambda: must be finite, was " + lambda);
         }
@@ -43,30 +48,35 @@ public final class MatrixInformationLoss implements ModelLoss {
         this.examples = examples;
     }
 
-    /** Cross-entropy minus lambda I_2(R_layer; R_logits). */
+    /** Cross-entropy minus lambda I_2(R_layer; R_logits); see {@link #dataTerm(Loss)} for another data term. */
     public static MatrixInformationLoss of(double lambda, String layer) {
-        return new MatrixInformationLoss(lambda, layer, 2, Integer.MAX_VALUE);
+        return new MatrixInformationLoss(Losses.crossEntropy(), lambda, layer, 2, Integer.MAX_VALUE);
     }
 
     /** The same loss with integer Renyi order alpha >= 2. */
     public MatrixInformationLoss alpha(int order) {
-        return new MatrixInformationLoss(lambda, layer, order, examples);
+        return new MatrixInformationLoss(data, lambda, layer, order, examples);
+    }
+
+    /** The same regularizer on another data term D (a plain loss of the logits, e.g. {@link Losses#mse()}). */
+    public MatrixInformationLoss dataTerm(Loss term) {
+        return new MatrixInformationLoss(term, lambda, layer, alpha, examples);
     }
 
     /** The same loss with the MI term on the batch's first n examples (n >= 2; all of them if fewer). */
     public MatrixInformationLoss examples(int n) {
-        return new MatrixInformationLoss(lambda, layer, alpha, n);
+        return new MatrixInformationLoss(data, lambda, layer, alpha, n);
     }
 
     @Override
     public String name() {
-        return "cross_entropy-" + lambda + "*I" + alpha + "(" + layer + ";logits)"
+        return data.name() + "-" + lambda + "*I" + alpha + "(" + layer + ";logits)"
                 + (examples == Integer.MAX_VALUE ? "" : " on " + examples + " examples");
     }
 
     @Override
     public NDArray compute(NDArray logits, NDArray labels) {
-        return CROSS_ENTROPY.compute(logits, labels);
+        return data.compute(logits, labels);
     }
 
     @Override
@@ -86,6 +96,6 @@ public final class MatrixInformationLoss implements ModelLoss {
                 DifferentiableMatrixEntropy.linearGram(features.get(rows)),
                 DifferentiableMatrixEntropy.linearGram(logits.get(rows)), alpha);
         NDArray weight = NativeConstant.of(x.getManager(), lambda, mi.getDataType());
-        return CROSS_ENTROPY.compute(logits, y).sub(mi.mul(weight));
+        return data.compute(logits, y).sub(mi.mul(weight));
     }
 }

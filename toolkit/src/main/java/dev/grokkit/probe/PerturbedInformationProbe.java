@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
  *   MID = |PMI(sigma) - PMI(0)|          ED = |PE(sigma) - PE(0)|
  * </pre>
  *
- * Columns "pmi:SIGMA", "pe:SIGMA", "mid:SIGMA", "ed:SIGMA". Defaults: alpha = 1 (the paper's
+ * Columns "pmi:IN:OUT:SIGMA", "pe:IN:OUT:SIGMA", "mid:IN:OUT:SIGMA", "ed:IN:OUT:SIGMA" (IN and OUT the
+ * layer names, so probes of several layer pairs can share a history). Defaults: alpha = 1 (the paper's
  * choice), at most 1000 training examples (a fixed random subset: the joint kernel is n x n), noise
  * seed 0. The noise is drawn from its own generator, so probing never changes training's
  * randomness; at each step it is seeded by (seed, step).
@@ -71,7 +72,7 @@ public final class PerturbedInformationProbe implements Probe {
 
     @Override
     public List<String> columns() {
-        String s = ":" + sigma;
+        String s = ":" + inputLayer + ":" + outputLayer + ":" + sigma;
         return List.of("pmi" + s, "pe" + s, "mid" + s, "ed" + s);
     }
 

@@ -63,6 +63,26 @@ class ModelLossTest {
     }
 
     @Test
+    void matrixInformationLossOnAnotherDataTerm() {
+        try (GrokModel model = model(1)) {
+            NDArray x = data.train().inputs(manager, DataType.FLOAT64);
+            NDArray y = data.train().labelArray(manager);
+            Map<String, NDArray> taps = model.activations(x, false);
+            double mse = Losses.mse().compute(taps.get("logits"), y).getDouble();
+            double mi = MatrixEntropy.mutualInformation(GramMatrix.linear(Features.rows(taps.get("hidden1"))),
+                    GramMatrix.linear(Features.rows(taps.get("logits"))), 2);
+            assertTrue(mi > 0 && Double.isFinite(mse), "mi " + mi + ", mse " + mse);
+            MatrixInformationLoss loss = MatrixInformationLoss.of(0.3, "hidden1").dataTerm(Losses.mse());
+            assertEquals(mse - 0.3 * mi, loss.compute(model, x, y, false).getDouble(), 1e-10);
+            assertEquals(mse, loss.compute(taps.get("logits"), y).getDouble(), 1e-12, "histories report the data term");
+            assertTrue(loss.name().startsWith("mse-0.3*I2(hidden1;logits)"), loss.name());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> MatrixInformationLoss.of(0.3, "hidden1").dataTerm(GroupLawLoss.of(task)));
+            assertTrue(e.getMessage().startsWith("data:"), e.getMessage());
+        }
+    }
+
+    @Test
     void matrixInformationOnTheFirstExamplesOnly() {
         try (GrokModel model = model(1)) {
             NDArray x = data.train().inputs(manager, DataType.FLOAT64);

@@ -170,20 +170,23 @@ class InformationProbesTest {
                 .optimizer(Optimizers.adamW().learningRate(1e-2).weightDecay(0.1))
                 .steps(40).logEvery(20).seed(3).quiet()
                 .probes(InformationProbes.perturbedInformation("embedding", "logits", 0.5),
+                        InformationProbes.perturbedInformation("hidden1", "logits", 0.5),
                         InformationProbes.abelianTest(task), InformationProbes.groupLaws(task),
                         InformationProbes.layerEntropy("hidden1"))
                 .build();
         try (Run run = e.run()) {
             History h = run.history();
-            assertTrue(h.columnNames().containsAll(List.of("pmi:0.5", "pe:0.5", "mid:0.5", "ed:0.5", "abelian_acc",
+            assertTrue(h.columnNames().containsAll(List.of("pmi:embedding:logits:0.5", "pe:embedding:logits:0.5", "mid:embedding:logits:0.5",
+                    "ed:embedding:logits:0.5", "pmi:hidden1:logits:0.5", "ed:hidden1:logits:0.5", "abelian_acc",
                     "abelian_logit_distance", "zero_identity_loss", "doubling_loss", "associativity_acc",
                     "entropy:hidden1", "cov_entropy:hidden1")), h.columnNames().toString());
-            for (String c : List.of("pmi:0.5", "pe:0.5", "mid:0.5", "ed:0.5", "entropy:hidden1")) {
+            for (String c : List.of("pmi:embedding:logits:0.5", "pe:embedding:logits:0.5", "mid:embedding:logits:0.5",
+                    "ed:embedding:logits:0.5", "pmi:hidden1:logits:0.5", "entropy:hidden1")) {
                 for (double v : h.values(c)) {
                     assertTrue(Double.isFinite(v) && v >= 0, c + " = " + v);
                 }
             }
-            assertTrue(h.last("pe:0.5") <= Math.log(data.train().size()) + 1e-9);
+            assertTrue(h.last("pe:embedding:logits:0.5") <= Math.log(data.train().size()) + 1e-9);
         }
     }
 

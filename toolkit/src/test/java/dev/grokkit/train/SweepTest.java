@@ -16,9 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SweepTest {
 
-    /** SGLD draws noise every step, so a run is reproducible only if no other run disturbs its draws. */
+    /**
+     * SGLD draws noise every step, so a run is reproducible only if no other run disturbs its draws;
+     * the init scale multiplies the parameters in place, which fails on a worker thread that records.
+     */
     private static Experiment noisy(long seed) {
-        return Experiment.builder().data(TinyTasks.blobs(40, 1)).model(Models.mlp().hidden(6))
+        return Experiment.builder().data(TinyTasks.blobs(40, 1)).model(Models.mlp().hidden(6).initScale(2))
                 .optimizer(Optimizers.sgld().learningRate(0.05).temperature(1e-3)).steps(30).seed(seed).logEvery(10)
                 .quiet().build();
     }
