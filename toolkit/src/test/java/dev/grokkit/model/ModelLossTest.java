@@ -44,18 +44,29 @@ class ModelLossTest {
         return Models.embeddingMlp().embeddingDim(4).hidden(16).build(data.train(), DataType.FLOAT64, manager);
     }
 
+    /**
+     * On the training set: loss = data - 0.3 I_2(layer; logits) with the model, and the data term
+     * alone on logits (what histories report); the MI is positive, so the check can fail.
+     */
+    private void assertDataTermMinusInformation(GrokModel model, MatrixInformationLoss loss, Loss dataTerm, String layer) {
+        NDArray x = data.train().inputs(manager, DataType.FLOAT64);
+        NDArray y = data.train().labelArray(manager);
+        Map<String, NDArray> taps = model.activations(x, false);
+        double term = dataTerm.compute(taps.get("logits"), y).getDouble();
+        double mi = MatrixEntropy.mutualInformation(GramMatrix.linear(Features.rows(taps.get(layer))),
+                GramMatrix.linear(Features.rows(taps.get("logits"))), 2);
+        assertTrue(mi > 0 && Double.isFinite(term), "mi " + mi + ", data term " + term);
+        assertEquals(term - 0.3 * mi, loss.compute(model, x, y, false).getDouble(), 1e-10);
+        assertEquals(term, loss.compute(taps.get("logits"), y).getDouble(), 1e-12, "histories report the data term");
+    }
+
     @Test
     void matrixInformationLossIsCrossEntropyMinusLambdaTimesMatrixInformation() {
         try (GrokModel model = model(1)) {
             NDArray x = data.train().inputs(manager, DataType.FLOAT64);
             NDArray y = data.train().labelArray(manager);
-            Map<String, NDArray> taps = model.activations(x, false);
-            double ce = Losses.crossEntropy().compute(taps.get("logits"), y).getDouble();
-            double mi = MatrixEntropy.mutualInformation(GramMatrix.linear(Features.rows(taps.get("embedding"))),
-                    GramMatrix.linear(Features.rows(taps.get("logits"))), 2);
-            MatrixInformationLoss loss = MatrixInformationLoss.of(0.3, "embedding");
-            assertEquals(ce - 0.3 * mi, loss.compute(model, x, y, false).getDouble(), 1e-10);
-            assertEquals(ce, loss.compute(taps.get("logits"), y).getDouble(), 1e-12);
+            assertDataTermMinusInformation(model, MatrixInformationLoss.of(0.3, "embedding"), Losses.crossEntropy(),
+                    "embedding");
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> MatrixInformationLoss.of(0.3, "input").compute(model, x, y, false));
             assertTrue(e.getMessage().startsWith("layer"), e.getMessage());
@@ -65,16 +76,8 @@ class ModelLossTest {
     @Test
     void matrixInformationLossOnAnotherDataTerm() {
         try (GrokModel model = model(1)) {
-            NDArray x = data.train().inputs(manager, DataType.FLOAT64);
-            NDArray y = data.train().labelArray(manager);
-            Map<String, NDArray> taps = model.activations(x, false);
-            double mse = Losses.mse().compute(taps.get("logits"), y).getDouble();
-            double mi = MatrixEntropy.mutualInformation(GramMatrix.linear(Features.rows(taps.get("hidden1"))),
-                    GramMatrix.linear(Features.rows(taps.get("logits"))), 2);
-            assertTrue(mi > 0 && Double.isFinite(mse), "mi " + mi + ", mse " + mse);
             MatrixInformationLoss loss = MatrixInformationLoss.of(0.3, "hidden1").dataTerm(Losses.mse());
-            assertEquals(mse - 0.3 * mi, loss.compute(model, x, y, false).getDouble(), 1e-10);
-            assertEquals(mse, loss.compute(taps.get("logits"), y).getDouble(), 1e-12, "histories report the data term");
+            assertDataTermMinusInformation(model, loss, Losses.mse(), "hidden1");
             assertTrue(loss.name().startsWith("mse-0.3*I2(hidden1;logits)"), loss.name());
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> MatrixInformationLoss.of(0.3, "hidden1").dataTerm(GroupLawLoss.of(task)));

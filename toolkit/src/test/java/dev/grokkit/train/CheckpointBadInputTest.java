@@ -71,21 +71,22 @@ class CheckpointBadInputTest {
     @Test
     void truncatedModelParametersAreNamed() throws IOException {
         Path params = checkpoint.resolve("model.params");
-        byte[] bytes = Files.readAllBytes(params);
-        Files.write(params, Arrays.copyOf(bytes, bytes.length / 2));
-        RuntimeException e = assertThrows(RuntimeException.class,
-                () -> experiment(32).steps(20).checkpoints(dir, 10).build().resume());
-        assertTrue(e.getMessage().contains(params.toString()), e.getMessage());
+        String message = resumeAfterTruncating(params);
+        assertTrue(message.contains(params.toString()), message);
     }
 
     @Test
     void corruptedOptimizerStateIsNamed() throws IOException {
-        Path state = checkpoint.resolve("optimizer.ndlist");
-        byte[] bytes = Files.readAllBytes(state);
-        Files.write(state, Arrays.copyOf(bytes, bytes.length / 2));
-        RuntimeException e = assertThrows(RuntimeException.class,
-                () -> experiment(32).steps(20).checkpoints(dir, 10).build().resume());
-        assertTrue(e.getMessage().contains(checkpoint.toString()), e.getMessage());
+        String message = resumeAfterTruncating(checkpoint.resolve("optimizer.ndlist"));
+        assertTrue(message.contains(checkpoint.toString()), message);
+    }
+
+    /** Cuts a checkpoint file to half its length and returns the message of the refused resume. */
+    private String resumeAfterTruncating(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
+        return assertThrows(RuntimeException.class,
+                () -> experiment(32).steps(20).checkpoints(dir, 10).build().resume()).getMessage();
     }
 
     @Test

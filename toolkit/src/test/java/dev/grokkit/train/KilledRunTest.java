@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -39,17 +38,7 @@ class KilledRunTest {
 
     @Test
     void resumesFromItsLastCheckpointAfterSigkill(@TempDir Path dir) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                KilledRunTest.class.getName(), dir.toString()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (Checkpoint.latest(dir).map(c -> c.step() < 150).orElse(true)) {
-            assertTrue(child.isAlive(), "the child run ended before it could be killed");
-            assertTrue(System.nanoTime() < deadline, "the child run made no progress in 3 minutes");
-            Thread.sleep(10);
-        }
-        child.destroyForcibly().waitFor(); // SIGKILL
+        ChildJvm.killWhen(KilledRunTest.class, dir, () -> Checkpoint.latest(dir).map(c -> c.step() >= 150).orElse(false));
         long killedAt = Checkpoint.latest(dir).orElseThrow().step();
         assertTrue(killedAt < STEPS, "killed too late: the run had finished");
 

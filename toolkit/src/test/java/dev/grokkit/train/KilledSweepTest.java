@@ -8,7 +8,6 @@ import dev.grokkit.optim.Optimizers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -44,19 +43,9 @@ class KilledSweepTest {
 
     @Test
     void resumesAfterSigkillWithoutRedoingFinishedRuns(@TempDir Path dir) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                KilledSweepTest.class.getName(), dir.toString()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         Path secondCheckpoints = dir.resolve("2").resolve("checkpoints");
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (!(Files.isRegularFile(dir.resolve("1").resolve("run.properties")) && Checkpoint.latest(secondCheckpoints)
-                .map(c -> c.step() >= 100).orElse(false))) {
-            assertTrue(child.isAlive(), "the child sweep ended before it could be killed");
-            assertTrue(System.nanoTime() < deadline, "the child sweep made no progress in 3 minutes");
-            Thread.sleep(20);
-        }
-        child.destroyForcibly().waitFor(); // SIGKILL
+        ChildJvm.killWhen(KilledSweepTest.class, dir, () -> Files.isRegularFile(dir.resolve("1").resolve("run.properties"))
+                && Checkpoint.latest(secondCheckpoints).map(c -> c.step() >= 100).orElse(false));
         assertTrue(!Files.exists(dir.resolve("2").resolve("run.properties")), "killed too late: run 2 had finished");
 
         AtomicInteger built = new AtomicInteger();
