@@ -20,9 +20,7 @@ public final class Autograd {
      * of every array that requires one. Returns the loss (in the caller's manager or scope).
      */
     public static NDArray backward(Supplier<NDArray> loss) {
-        boolean before = JniUtils.isGradMode();
-        JniUtils.setGradMode(true);
-        try {
+        return recording(() -> {
             NDArray value = loss.get();
             if (value.getShape().size() != 1) {
                 throw new IllegalArgumentException("backward needs a scalar loss, got shape " + value.getShape());
@@ -31,9 +29,7 @@ public final class Autograd {
                 JniUtils.backward((PtNDArray) value, (PtNDArray) seed, false, false);
             }
             return value;
-        } finally {
-            JniUtils.setGradMode(before);
-        }
+        });
     }
 
     /**
@@ -41,8 +37,21 @@ public final class Autograd {
      * for the whole process), e.g. a double backward that calls libtorch's backward itself.
      */
     public static <T> T recording(Supplier<T> body) {
+        return withGradMode(true, body);
+    }
+
+    /**
+     * Runs {@code body} with recording off for this thread, whatever the thread's mode: in-place
+     * changes of parameters (initial scaling, optimizer updates) are refused while recording, and
+     * libtorch starts every new thread recording.
+     */
+    public static <T> T notRecording(Supplier<T> body) {
+        return withGradMode(false, body);
+    }
+
+    private static <T> T withGradMode(boolean on, Supplier<T> body) {
         boolean before = JniUtils.isGradMode();
-        JniUtils.setGradMode(true);
+        JniUtils.setGradMode(on);
         try {
             return body.get();
         } finally {

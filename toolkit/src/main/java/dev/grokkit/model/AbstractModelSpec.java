@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import dev.grokkit.data.Examples;
+import dev.grokkit.engine.Autograd;
 
 /**
  * What every model spec shares: building the staged block, initializing it for the data's
@@ -41,11 +42,14 @@ public abstract class AbstractModelSpec<T extends AbstractModelSpec<T>> implemen
             block.initialize(manager, dtype, input);
             GrokModel model = new GrokModel(describe(), block, manager, dtype);
             if (initScale != 1.0) {
-                for (NamedParameter p : model.parameters()) {
-                    if (p.trainable()) {
-                        p.array().muli(initScale);
+                Autograd.notRecording(() -> {
+                    for (NamedParameter p : model.parameters()) {
+                        if (p.trainable()) {
+                            p.array().muli(initScale);
+                        }
                     }
-                }
+                    return null;
+                });
             }
             return model;
         } catch (RuntimeException e) {

@@ -3,10 +3,10 @@ package dev.grokkit.optim;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.pytorch.jni.JniUtils;
 import com.sun.jna.Function;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
+import dev.grokkit.engine.Autograd;
 import dev.grokkit.engine.LibTorch;
 
 /**
@@ -74,14 +74,8 @@ final class FusedAdamKernel {
                 lists.share(0), 1L, lists.share(8), 1L, lists.share(16), 1L, lists.share(24), 1L,
                 Pointer.NULL, 0L, lists.share(32), 1L,
                 lr, betas.beta1(), betas.beta2(), weightDecay, epsilon, false, false, none, none};
-            boolean gradMode = JniUtils.isGradMode();
             // an in-place update of leaves that require gradients is only allowed outside recording
-            JniUtils.setGradMode(false);
-            try {
-                function(decoupled).invoke(Void.class, args);
-            } finally {
-                JniUtils.setGradMode(gradMode);
-            }
+            Autograd.notRecording(() -> function(decoupled).invoke(Void.class, args));
         }
     }
 

@@ -122,10 +122,6 @@ public final class Sweep<T> {
             futures.put(v, pool.submit(() -> {
                 // intra-op threads are a per-thread setting in libtorch's OpenMP and MKL backends
                 JniUtils.setNumThreads(Math.max(1, engineThreads / parallelism));
-                // so is grad mode: libtorch starts a thread recording, DJL turns recording off only on
-                // the thread that loads the engine; off here too, so that only Autograd sections record
-                // (else a model's in-place init scaling fails on its leaf parameters)
-                JniUtils.setGradMode(false);
                 return runOne(v);
             }));
         }
