@@ -2,7 +2,9 @@ package dev.grokkit.model;
 
 import ai.djl.ndarray.NDArray;
 import dev.grokkit.info.DifferentiableMatrixEntropy;
+import java.util.ArrayList;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * MI-regularized training (robustness paper, Section 4.3): a data term (cross-entropy unless
@@ -28,7 +30,7 @@ public final class MatrixInformationLoss implements ModelLoss {
     private final int examples;
 
     private MatrixInformationLoss(Loss data, double lambda, String layer, int alpha, int examples) {
-        if (java.util.Objects.requireNonNull(data, "data") instanceof ModelLoss) {
+        if (Objects.requireNonNull(data, "data") instanceof ModelLoss) {
             throw new IllegalArgumentException("data: the data term must be a plain loss of the logits, was the model loss "
                     + data.name());
         }
@@ -40,7 +42,7 @@ public final class MatrixInformationLoss implements ModelLoss {
             throw new IllegalArgumentException("alpha: must be an integer >= 2, was " + alpha);
         }
         this.lambda = lambda;
-        this.layer = java.util.Objects.requireNonNull(layer, "layer");
+        this.layer = Objects.requireNonNull(layer, "layer");
         if (examples < 2) {
             throw new IllegalArgumentException("examples: the MI term needs at least 2 examples, was " + examples);
         }
@@ -90,7 +92,7 @@ public final class MatrixInformationLoss implements ModelLoss {
         if (!features.getDataType().isFloating()) {
             throw new IllegalArgumentException("layer: '" + layer + "' holds tokens; use the embedding layer");
         }
-        NDArray logits = new java.util.ArrayList<>(taps.values()).get(taps.size() - 1); // the last tap
+        NDArray logits = new ArrayList<>(taps.values()).get(taps.size() - 1); // the last tap
         String rows = "0:" + Math.min(examples, features.getShape().get(0));
         NDArray mi = DifferentiableMatrixEntropy.mutualInformation(
                 DifferentiableMatrixEntropy.linearGram(features.get(rows)),
