@@ -163,11 +163,7 @@ public final class LossHessian implements SymmetricOperator {
                 NDArray one = value.getManager().ones(new Shape(), value.getDataType());
                 JniUtils.backward((PtNDArray) value, (PtNDArray) one, true, true);
                 // g . v with g = dL/dw still attached to the graph
-                NDArray gv = null;
-                for (int i = 0; i < active.size(); i++) {
-                    NDArray term = active.get(i).array().getGradient().mul(v.get(i)).sum();
-                    gv = gv == null ? term : gv.add(term);
-                }
+                NDArray gv = dot(active.stream().map(p -> p.array().getGradient()).toList(), v);
                 // detach every .grad (breaks the create_graph cycle) so the second backward
                 // accumulates H v into zeros
                 all.forEach(p -> GraphGradients.reset(p.array()));
@@ -190,14 +186,17 @@ public final class LossHessian implements SymmetricOperator {
         LossHessian h = of(model, loss, inputs, labels);
         try (NDScope scope = new NDScope()) {
             List<NDArray> v = h.split(Vectors.rademacherSigns(h.dimension, new Random(seed)));
-            return h.product(v, hv -> {
-                NDArray q = null;
-                for (int i = 0; i < v.size(); i++) {
-                    NDArray term = hv.get(i).mul(v.get(i)).sum();
-                    q = q == null ? term : q.add(term);
-                }
-                return q.toType(DataType.FLOAT64, false).getDouble();
-            });
+            return h.product(v, hv -> dot(hv, v).toType(DataType.FLOAT64, false).getDouble());
         }
+    }
+
+    /** a . b = sum_i sum(a_i * b_i) over arrays cut alike, as a scalar array (recorded if recording). */
+    private static NDArray dot(List<NDArray> a, List<NDArray> b) {
+        NDArray sum = null;
+        for (int i = 0; i < a.size(); i++) {
+            NDArray term = a.get(i).mul(b.get(i)).sum();
+            sum = sum == null ? term : sum.add(term);
+        }
+        return sum;
     }
 }
