@@ -3,6 +3,7 @@ package dev.grokkit.optim;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import com.sun.jna.Function;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
@@ -59,7 +60,7 @@ final class FusedAdamKernel {
                     + " on " + weight.getDevice());
         }
         // the kernel reads the update number from a tensor, as torch.optim keeps it
-        try (NDArray step = weight.getManager().create((float) t)) {
+        try (NDArray step = weight.getManager().full(new Shape(), t, DataType.FLOAT32)) {
             // four one-element tensor lists (params, grads, exp_avgs, exp_avg_sqs), the step's,
             // then an empty std::optional<Tensor> (TensorImpl pointer, engaged flag) for both
             // grad_scale and found_inf
