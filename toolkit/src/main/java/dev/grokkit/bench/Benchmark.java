@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
  * grokkit against its Python peer, workload by workload, at each thread count: every
  * configuration runs in a fresh process (the engine reads its thread count and OpenMP wait
  * policy once), grokkit and peer processes alternate within each round, and the table reports
- * the median over rounds of each process's median seconds per op.
+ * the median over rounds of each process's median seconds per op, and as the ratio the median
+ * (and range) over rounds of grokkit / peer within the round.
  *
  * <p>Then, end to end: wall time until modular addition groks ({@link GrokTime} against
  * {@code environment/peer/grok_modadd.py}, or the script given with --grok-peer), one run per
@@ -119,39 +121,51 @@ public final class Benchmark {
             peak.put(t, Workloads.named("matmul-peak").flopsPerOp() / s / 1e9);
         }
         List<String> rows = new ArrayList<>();
-        rows.add("workload,threads,wait_policy,grokkit_s_per_op,peer_s_per_op,ratio,gflops,peak_gflops,pct_peak");
+        rows.add("workload,threads,wait_policy,grokkit_s_per_op,peer_s_per_op,ratio,ratio_min,ratio_max,"
+                + "peer_blas_pinned_s_per_op,ratio_blas_pinned,gflops,peak_gflops,pct_peak");
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT,
-                "| workload | threads | grokkit wait | grokkit s/op | peer s/op | ratio | GFLOP/s | %% of peak |%n"
-                        + "|---|---|---|---|---|---|---|---|%n"));
+                "| workload | threads | grokkit wait | grokkit s/op | peer s/op | ratio (range) | peer s/op, BLAS pinned"
+                        + " | ratio to pinned | GFLOP/s | %% of peak |%n|---|---|---|---|---|---|---|---|---|---|%n"));
         for (String w : workloads) {
             Workload workload = Workloads.named(w);
             for (int t : threads) {
                 double[][] ours = new double[policies.size()][rounds];
                 double[] theirs = new double[rounds];
+                double[] pinned = new double[rounds];
                 for (int r = 0; r < rounds; r++) {
                     // Alternate who goes first so drift on a shared machine hits both sides.
                     if (r % 2 == 1) {
-                        theirs[r] = peer(w, t);
+                        theirs[r] = peer(w, t, false);
+                        pinned[r] = peer(w, t, true);
                     }
                     for (int k = 0; k < policies.size(); k++) {
                         ours[k][r] = grokkit(w, t, policies.get(k));
                     }
                     if (r % 2 == 0) {
-                        theirs[r] = peer(w, t);
+                        theirs[r] = peer(w, t, false);
+                        pinned[r] = peer(w, t, true);
                     }
                 }
                 double p = Timing.median(theirs);
+                double pp = Timing.median(pinned);
                 for (int k = 0; k < policies.size(); k++) {
                     String policy = policies.get(k);
                     double g = Timing.median(ours[k]);
+                    double[] ratios = ratios(ours[k], theirs);
+                    double ratio = Timing.median(ratios);
+                    double ratioPinned = Timing.median(ratios(ours[k], pinned));
+                    double min = Arrays.stream(ratios).min().orElseThrow();
+                    double max = Arrays.stream(ratios).max().orElseThrow();
                     double gflops = workload.flopsPerOp() / g / 1e9;
-                    table.append(String.format(Locale.ROOT, "| %s | %d | %s | %.4g | %.4g | %.2f | %s | %s |%n", w, t,
-                            policy.toLowerCase(Locale.ROOT), g, p, g / p, Double.isNaN(gflops) ? "" : String.format(
-                                    Locale.ROOT, "%.1f", gflops), Double.isNaN(gflops) ? "" : String.format(Locale.ROOT,
-                                    "%.0f%% of %.0f", 100 * gflops / peak.get(t), peak.get(t))));
-                    rows.add(String.format(Locale.ROOT, "%s,%d,%s,%.9g,%.9g,%.4f,%.3f,%.3f,%.2f", w, t, policy, g, p,
-                            g / p, gflops, peak.get(t), 100 * gflops / peak.get(t)));
-                    System.err.printf(Locale.ROOT, "%s threads=%d %s: grokkit %.4g s, peer %.4g s%n", w, t, policy, g, p);
+                    table.append(String.format(Locale.ROOT, "| %s | %d | %s | %.4g | %.4g | %.2f (%.2f-%.2f) | %.4g | %.2f | %s | %s |%n",
+                            w, t, policy.toLowerCase(Locale.ROOT), g, p, ratio, min, max, pp, ratioPinned,
+                            Double.isNaN(gflops) ? "" : String.format(Locale.ROOT, "%.1f", gflops),
+                            Double.isNaN(gflops) ? "" : String.format(Locale.ROOT, "%.0f%% of %.0f",
+                                    100 * gflops / peak.get(t), peak.get(t))));
+                    rows.add(String.format(Locale.ROOT, "%s,%d,%s,%.9g,%.9g,%.4f,%.4f,%.4f,%.9g,%.4f,%.3f,%.3f,%.2f", w, t,
+                            policy, g, p, ratio, min, max, pp, ratioPinned, gflops, peak.get(t), 100 * gflops / peak.get(t)));
+                    System.err.printf(Locale.ROOT, "%s threads=%d %s: grokkit %.4g s, peer %.4g s, ratio %.2f%n", w, t,
+                            policy, g, p, ratio);
                 }
             }
         }
@@ -172,11 +186,30 @@ public final class Benchmark {
         return secondsFrom(pb, "grokkit " + workload);
     }
 
-    private double peer(String workload, int threads) {
+    /**
+     * The peer as it is, or with {@code blasPinned} also OPENBLAS_NUM_THREADS = threads: Debian's
+     * PyTorch 1.13 runs its matrix products in OpenBLAS's own thread pool, which
+     * torch.set_num_threads does not size, so at --threads 1 the peer's products run on two
+     * threads (perf: sgemm samples split evenly between two threads). The pinned run shows the
+     * peer at the thread count the table names; the script itself is unchanged.
+     */
+    private double peer(String workload, int threads, boolean blasPinned) {
         ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", peer.toString(), workload, "--threads",
                 Integer.toString(threads), "--steps", Integer.toString(steps));
         pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
-        return secondsFrom(pb, "peer " + workload);
+        if (blasPinned) {
+            pb.environment().put("OPENBLAS_NUM_THREADS", Integer.toString(threads));
+        }
+        return secondsFrom(pb, "peer " + workload + (blasPinned ? " (BLAS pinned)" : ""));
+    }
+
+    /** ours[r] / theirs[r]: each round's pair ran back to back, so drift between rounds cancels. */
+    private static double[] ratios(double[] ours, double[] theirs) {
+        double[] r = new double[ours.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = ours[i] / theirs[i];
+        }
+        return r;
     }
 
     /** A fresh JVM running {@code main} with this process's class path. */

@@ -20,6 +20,18 @@ final class Timing {
         return median(samples);
     }
 
+    /**
+     * Runs {@code op} for {@code seconds} of wall time: the JVM compiles an op's Java path in its
+     * first seconds, and its compiler thread, busy on one of two cores, made 20-op medians of a
+     * 5 ms step read 1.6x slow at two threads (7.2-7.7 ms against 4.5-4.8 ms over 300 ops).
+     */
+    static void compileWarmUp(Runnable op, double seconds) {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < seconds * 1e9) {
+            op.run();
+        }
+    }
+
     static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);

@@ -13,6 +13,8 @@ import java.util.Locale;
  */
 public final class WorkloadMain {
 
+    static final double COMPILE_WARM_UP_SECONDS = 3;
+
     private WorkloadMain() {}
 
     public static void main(String[] args) {
@@ -21,6 +23,10 @@ public final class WorkloadMain {
         Workload workload = Workloads.named(line.positional(0));
         int steps = line.positiveInt("--steps", 50);
         try (NDManager manager = Grokkit.engine().newBaseManager()) {
+            // The JIT warms up on a copy of the workload, so the op timed is at the same point of its
+            // run as the peer's (after its warm-up ops): a training step thousands of steps in can
+            // differ, e.g. Adam moments of dead units decay into slow subnormal floats.
+            Timing.compileWarmUp(workload.prepare(manager), COMPILE_WARM_UP_SECONDS);
             Runnable op = workload.prepare(manager);
             double seconds = Timing.medianSeconds(op, workload.warmup(), steps);
             System.out.println(String.format(Locale.ROOT,
