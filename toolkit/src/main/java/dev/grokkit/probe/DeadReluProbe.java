@@ -3,6 +3,7 @@ package dev.grokkit.probe;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -28,6 +29,11 @@ public final class DeadReluProbe implements Probe {
     @Override
     public List<String> columns() {
         return layers.stream().map(l -> "dead_relu:" + l).toList();
+    }
+
+    @Override
+    public Set<ProbeContext.Split> readsActivations() {
+        return Set.of(ProbeContext.Split.TRAIN);
     }
 
     @Override

@@ -16,6 +16,11 @@ public final class GradientNormProbe implements Probe {
     }
 
     @Override
+    public boolean readsGradient() {
+        return true;
+    }
+
+    @Override
     public double[] measure(ProbeContext context) {
         return new double[] {Norms.l2(context.gradient().values())};
     }

@@ -7,6 +7,7 @@ import dev.grokkit.info.Ksg;
 import dev.grokkit.info.WhitenedPca;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 /**
@@ -71,6 +72,11 @@ public final class InformationPlaneProbe implements Probe {
             }
         }
         return columns;
+    }
+
+    @Override
+    public Set<ProbeContext.Split> readsActivations() {
+        return Set.of(ProbeContext.Split.values());
     }
 
     @Override

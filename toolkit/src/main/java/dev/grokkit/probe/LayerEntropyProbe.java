@@ -3,6 +3,7 @@ package dev.grokkit.probe;
 import dev.grokkit.info.Features;
 import dev.grokkit.info.MatrixEntropy;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Matrix entropies of one layer's representation of the training examples, alpha = 1 unless
@@ -36,6 +37,11 @@ public final class LayerEntropyProbe implements Probe {
     @Override
     public List<String> columns() {
         return List.of("entropy:" + layer, "cov_entropy:" + layer);
+    }
+
+    @Override
+    public Set<ProbeContext.Split> readsActivations() {
+        return Set.of(ProbeContext.Split.TRAIN);
     }
 
     @Override

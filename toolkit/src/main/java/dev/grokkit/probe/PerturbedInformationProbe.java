@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import dev.grokkit.info.Features;
 import dev.grokkit.info.MatrixEntropy;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -74,6 +75,11 @@ public final class PerturbedInformationProbe implements Probe {
     public List<String> columns() {
         String s = ":" + inputLayer + ":" + outputLayer + ":" + sigma;
         return List.of("pmi" + s, "pe" + s, "mid" + s, "ed" + s);
+    }
+
+    @Override
+    public Set<ProbeContext.Split> readsActivations() {
+        return Set.of(ProbeContext.Split.TRAIN);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.grokkit.probe;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A measurement taken during a run at the history's logged steps: a name, the history columns it
@@ -23,5 +24,20 @@ public interface Probe {
      */
     default boolean runsAt(long step, long totalSteps) {
         return true;
+    }
+
+    /**
+     * Whether {@link #measure} reads the context's full-batch gradient. Declaring what it reads
+     * only lets the context share forward passes ({@link ProbeContext#prepareFor}); values are
+     * the same either way, to rounding where the model's forward pass takes a shortcut that
+     * its activations pass does not.
+     */
+    default boolean readsGradient() {
+        return false;
+    }
+
+    /** The splits whose activations {@link #measure} reads (see {@link #readsGradient}). */
+    default Set<ProbeContext.Split> readsActivations() {
+        return Set.of();
     }
 }

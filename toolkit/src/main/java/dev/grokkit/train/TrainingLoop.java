@@ -169,6 +169,8 @@ final class TrainingLoop {
         try (NDScope scope = new NDScope()) {
             ProbeContext context = new ProbeContext(model, experiment.loss(), experiment.data(), trainX, trainY,
                     testX, testY, step, experiment.steps(), experiment.evalBatchSize());
+            List<Probe> due = experiment.probes().stream().filter(p -> p.runsAt(step, experiment.steps())).toList();
+            context.prepareFor(due);
             row.put("train_loss", context.lossValue(Split.TRAIN));
             row.put("train_acc", context.accuracy(Split.TRAIN));
             row.put("test_loss", context.lossValue(Split.TEST));
@@ -176,10 +178,7 @@ final class TrainingLoop {
             if (!experiment.inputNoise().isNone()) {
                 row.put(NOISE_COLUMN, experiment.inputNoise().std(row.get("train_acc")));
             }
-            for (Probe probe : experiment.probes()) {
-                if (!probe.runsAt(step, experiment.steps())) {
-                    continue;
-                }
+            for (Probe probe : due) {
                 double[] values = probe.measure(context);
                 List<String> names = probe.columns();
                 if (values.length != names.size()) {

@@ -9,13 +9,16 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.engine.EngineException;
 import dev.grokkit.data.Dataset;
 import dev.grokkit.data.Examples;
+import dev.grokkit.engine.Autograd;
 import dev.grokkit.engine.Grokkit;
 import dev.grokkit.model.GrokModel;
 import dev.grokkit.model.Losses;
 import dev.grokkit.model.Models;
 import dev.grokkit.model.NamedParameter;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,6 +58,34 @@ class ProbesTest {
         return new ProbeContext(model, Losses.crossEntropy(), data,
                 data.train().inputs(manager, model.dtype()), data.train().labelArray(manager),
                 data.test().inputs(manager, model.dtype()), data.test().labelArray(manager), 0, 10, 5);
+    }
+
+    @Test
+    void passesSharedForTheDueProbesGiveTheSameValuesDetached() {
+        Grokkit.seed(2);
+        try (GrokModel model = Models.mlp().hidden(5, 4).build(data.train(), DataType.FLOAT64, manager)) {
+            List<Probe> probes = List.of(Probes.gradientNorm(), Probes.deadRelu("hidden1", "hidden2"),
+                    Probes.logitStats());
+            ProbeContext own = context(model);
+            ProbeContext shared = context(model);
+            shared.prepareFor(probes);
+            for (ProbeContext.Split s : ProbeContext.Split.values()) {
+                assertArrayEquals(own.logits(s).toDoubleArray(), shared.logits(s).toDoubleArray(), 1e-12);
+                assertEquals(own.accuracy(s), shared.accuracy(s));
+            }
+            // what probes get from the recorded training pass carries no graph (checked before
+            // the gradient's backward frees the record)
+            for (NDArray handedOut : List.of(shared.logits(ProbeContext.Split.TRAIN),
+                    shared.activations(ProbeContext.Split.TRAIN).get("hidden2"))) {
+                assertThrows(EngineException.class, () -> Autograd.backward(() -> handedOut.sum()));
+            }
+            for (Probe probe : probes) {
+                assertArrayEquals(probe.measure(own), probe.measure(shared), 1e-12, probe.name());
+            }
+            own.gradient().forEach((name, g) ->
+                    assertArrayEquals(g.toDoubleArray(), shared.gradient().get(name).toDoubleArray(), 1e-12, name));
+            assertThrows(IllegalStateException.class, () -> shared.prepareFor(probes));
+        }
     }
 
     @Test
