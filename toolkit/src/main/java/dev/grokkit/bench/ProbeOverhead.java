@@ -19,9 +19,12 @@ import java.util.Locale;
  * (loss and accuracy on train and test, weight norm, gradient norm, logit statistics, dead
  * ReLUs) and once logging only at its first and last step. Runs alternate, and which goes first
  * alternates too, so a burst of load elsewhere falls on both; prints one JSON line with the median
- * wall times: {@code ProbeOverhead [--steps N] [--rounds R]}.
+ * wall times and, as the overhead, the median over rounds of the round's probed / bare - 1:
+ * {@code ProbeOverhead [--steps N] [--rounds R]}.
  */
 public final class ProbeOverhead {
+
+    private static final int WARM_UP_STEPS = 1000;
 
     private ProbeOverhead() {}
 
@@ -33,7 +36,9 @@ public final class ProbeOverhead {
         Dataset data = ImageSets.digits().flatten();
         double[] probed = new double[rounds];
         double[] bare = new double[rounds];
-        seconds(data, 200, 100, true); // warm-up
+        // warm-up of both kinds: the JVM compiles the training and probing paths
+        seconds(data, WARM_UP_STEPS, 100, true);
+        seconds(data, WARM_UP_STEPS, WARM_UP_STEPS, false);
         for (int r = 0; r < rounds; r++) {
             if (r % 2 == 0) {
                 probed[r] = seconds(data, steps, 100, true);
@@ -45,10 +50,14 @@ public final class ProbeOverhead {
         }
         double withProbes = Timing.median(probed);
         double without = Timing.median(bare);
+        double[] ratios = new double[rounds];
+        for (int r = 0; r < rounds; r++) {
+            ratios[r] = probed[r] / bare[r];
+        }
         System.out.println(String.format(Locale.ROOT,
                 "{\"threads\": %d, \"steps\": %d, \"seconds_with_probes\": %.4f, \"seconds_without\": %.4f, "
                         + "\"overhead\": %.4f}",
-                Grokkit.threads(), steps, withProbes, without, withProbes / without - 1));
+                Grokkit.threads(), steps, withProbes, without, Timing.median(ratios) - 1));
     }
 
     private static double seconds(Dataset data, int steps, int logEvery, boolean probes) {
