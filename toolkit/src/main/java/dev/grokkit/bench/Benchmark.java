@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -132,18 +133,20 @@ public final class Benchmark {
                 double[][] ours = new double[policies.size()][rounds];
                 double[] theirs = new double[rounds];
                 double[] pinned = new double[rounds];
+                IntConsumer peerRound = r -> {
+                    theirs[r] = peer(w, t, false);
+                    pinned[r] = peer(w, t, true);
+                };
                 for (int r = 0; r < rounds; r++) {
                     // Alternate who goes first so drift on a shared machine hits both sides.
                     if (r % 2 == 1) {
-                        theirs[r] = peer(w, t, false);
-                        pinned[r] = peer(w, t, true);
+                        peerRound.accept(r);
                     }
                     for (int k = 0; k < policies.size(); k++) {
                         ours[k][r] = grokkit(w, t, policies.get(k));
                     }
                     if (r % 2 == 0) {
-                        theirs[r] = peer(w, t, false);
-                        pinned[r] = peer(w, t, true);
+                        peerRound.accept(r);
                     }
                 }
                 double p = Timing.median(theirs);
@@ -151,9 +154,9 @@ public final class Benchmark {
                 for (int k = 0; k < policies.size(); k++) {
                     String policy = policies.get(k);
                     double g = Timing.median(ours[k]);
-                    double[] ratios = ratios(ours[k], theirs);
+                    double[] ratios = Timing.ratios(ours[k], theirs);
                     double ratio = Timing.median(ratios);
-                    double ratioPinned = Timing.median(ratios(ours[k], pinned));
+                    double ratioPinned = Timing.median(Timing.ratios(ours[k], pinned));
                     double min = Arrays.stream(ratios).min().orElseThrow();
                     double max = Arrays.stream(ratios).max().orElseThrow();
                     double gflops = workload.flopsPerOp() / g / 1e9;
@@ -201,15 +204,6 @@ public final class Benchmark {
             pb.environment().put("OPENBLAS_NUM_THREADS", Integer.toString(threads));
         }
         return secondsFrom(pb, "peer " + workload + (blasPinned ? " (BLAS pinned)" : ""));
-    }
-
-    /** ours[r] / theirs[r]: each round's pair ran back to back, so drift between rounds cancels. */
-    private static double[] ratios(double[] ours, double[] theirs) {
-        double[] r = new double[ours.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = ours[i] / theirs[i];
-        }
-        return r;
     }
 
     /** A fresh JVM running {@code main} with this process's class path. */

@@ -50,14 +50,10 @@ public final class ProbeOverhead {
         }
         double withProbes = Timing.median(probed);
         double without = Timing.median(bare);
-        double[] ratios = new double[rounds];
-        for (int r = 0; r < rounds; r++) {
-            ratios[r] = probed[r] / bare[r];
-        }
         System.out.println(String.format(Locale.ROOT,
                 "{\"threads\": %d, \"steps\": %d, \"seconds_with_probes\": %.4f, \"seconds_without\": %.4f, "
                         + "\"overhead\": %.4f}",
-                Grokkit.threads(), steps, withProbes, without, Timing.median(ratios) - 1));
+                Grokkit.threads(), steps, withProbes, without, Timing.median(Timing.ratios(probed, bare)) - 1));
     }
 
     private static double seconds(Dataset data, int steps, int logEvery, boolean probes) {

@@ -32,6 +32,15 @@ final class Timing {
         }
     }
 
+    /** a[r] / b[r]: rounds whose two runs went back to back, so drift between rounds cancels. */
+    static double[] ratios(double[] a, double[] b) {
+        double[] r = new double[a.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = a[i] / b[i];
+        }
+        return r;
+    }
+
     static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
