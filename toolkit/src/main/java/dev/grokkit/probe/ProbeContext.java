@@ -115,7 +115,7 @@ public final class ProbeContext {
      */
     public NDArray logits(Split split) {
         return logits.computeIfAbsent(split, s -> {
-            if (tapped.contains(s) || (s == Split.TRAIN && recordTraining)) {
+            if (tapped.contains(s) || recorded(s)) {
                 return plannedPass(s);
             }
             NDArray x = inputs.get(s);
@@ -138,7 +138,7 @@ public final class ProbeContext {
      */
     private NDArray plannedPass(Split s) {
         NDArray x = inputs.get(s);
-        boolean record = s == Split.TRAIN && recordTraining;
+        boolean record = recorded(s);
         Supplier<Map<String, NDArray>> pass = tapped.contains(s) ? () -> model.activations(x, false)
                 : () -> Map.of("logits", model.forward(x, false));
         Map<String, NDArray> outputs = record ? Autograd.recording(pass) : pass.get();
@@ -152,6 +152,11 @@ public final class ProbeContext {
             activations.put(s, outputs);
         }
         return lastOf(outputs);
+    }
+
+    /* Whether the split's pass is recorded: the training split's, when the gradient is read. */
+    private boolean recorded(Split s) {
+        return s == Split.TRAIN && recordTraining;
     }
 
     /* The logits: the last stage's output. */
@@ -194,7 +199,7 @@ public final class ProbeContext {
     public Map<String, NDArray> gradient() {
         if (gradient == null) {
             List<NamedParameter> params = model.trainableParameters();
-            if (recordTraining) {
+            if (recorded(Split.TRAIN)) {
                 logits(Split.TRAIN);
             }
             NDArray recorded = recordedTrainingLogits;
