@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  */
 public final class Benchmark {
 
-    static final String USAGE = "Benchmark [--peer ../shared/peer/workloads.py] [--rounds 3] [--steps 30]"
+    static final String USAGE = "Benchmark [--peer environment/peer/workloads.py] [--rounds 3] [--steps 30]"
             + " [--threads 1,2] [--workloads all but matmul-peak] [--policies PASSIVE (or ACTIVE, or both)]"
             + " [--csv FILE (none)] [--grok-peer environment/peer/grok_modadd.py] [--grok-seeds 0,1,2 ('' skips)]"
             + " [--probe-steps 2000 (0 skips)]";
@@ -56,7 +56,7 @@ public final class Benchmark {
                 List.of("--peer", "--rounds", "--steps", "--threads", "--workloads", "--policies", "--csv", "--grok-peer",
                         "--grok-seeds", "--probe-steps"));
         List<Long> seeds = line.nonNegativeLongs("--grok-seeds", List.of(0L, 1L, 2L));
-        return new Settings(line.existingFile("--peer", "../shared/peer/workloads.py"), line.positiveInt("--rounds", 3),
+        return new Settings(line.existingFile("--peer", "environment/peer/workloads.py"), line.positiveInt("--rounds", 3),
                 line.positiveInt("--steps", 30), line.positiveInts("--threads", List.of(1, 2)),
                 line.namesAmong("--workloads", Workloads.names(),
                         Workloads.names().stream().filter(w -> !w.equals("matmul-peak")).toList()),

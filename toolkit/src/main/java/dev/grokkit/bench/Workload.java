@@ -3,8 +3,8 @@ package dev.grokkit.bench;
 import ai.djl.ndarray.NDManager;
 
 /**
- * One benchmark workload, defined identically on the peer side ({@code shared/peer/workloads.py},
- * BENCHMARKS.md): a name, the floating-point operations one op costs (NaN where a FLOP count
+ * One benchmark workload, defined identically on the peer side ({@code environment/peer/workloads.py},
+ * docs/benchmarks.md): a name, the floating-point operations one op costs (NaN where a FLOP count
  * means little), and a set-up that returns the op to time.
  */
 public interface Workload {

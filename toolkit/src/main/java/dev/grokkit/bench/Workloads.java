@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-/** The workloads of BENCHMARKS.md, built from the toolkit's own parts. */
+/** The workloads of docs/benchmarks.md, built from the toolkit's own parts. */
 public final class Workloads {
 
     private static final Map<String, Workload> ALL = new LinkedHashMap<>();

@@ -9,7 +9,7 @@ import java.util.Arrays;
  *
  * <p>Entropy: p_i = |l_i| / sum_j |l_j| and H(p) = -sum_i p_i ln p_i, computed as
  * H = ln S - T / S with S = sum |l_i| and T = sum |l_i| ln |l_i| (0 ln 0 = 0). The entropy gap is
- * ln n - H(p): 0 for a flat spectrum, ln n for rank one (DESIGN.md).
+ * ln n - H(p): 0 for a flat spectrum, ln n for rank one.
  */
 public final class Spectrum {
 

@@ -8,7 +8,8 @@ import org.ojalgo.matrix.store.R064Store;
 
 /**
  * Eigen-decomposition A = V diag(values) V^T of a dense real symmetric matrix by ojAlgo's
- * symmetric solver (the fastest of the Java libraries measured, DESIGN.md), eigenvalues
+ * symmetric solver (the fastest of the Java libraries measured, eigenvalues only, n = 1024: ojAlgo
+ * 0.40 s, EJML 1.66 s, Hipparchus/Commons Math about 9.7 s), eigenvalues
  * ascending; {@code vectors[i][k]} is entry i of the unit eigenvector of {@code values[k]}.
  * The one place both the Hessian spectra and the matrix entropies decompose matrices.
  */

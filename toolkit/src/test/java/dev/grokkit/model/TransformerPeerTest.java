@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The transformer's logits equal those of the benchmark peer's PyTorch module (Net in
- * shared/peer/workloads.py) loaded with the same weights, in float32 and float64.
+ * The transformer's logits equal those of the benchmark's modadd-transformer written in PyTorch
+ * (peer_transformer.py, after docs/benchmarks.md) loaded with the same weights, in float32 and float64.
  */
 class TransformerPeerTest {
 

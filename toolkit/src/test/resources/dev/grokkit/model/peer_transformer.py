@@ -1,6 +1,6 @@
 #!/usr/bin/python3
-"""Logits of the benchmark peer's grokking transformer (Net in /work/shared/peer/workloads.py,
-modadd_transformer) for weights and tokens written by TransformerPeerTest.
+"""Logits of the benchmark's grokking transformer (modadd-transformer of docs/benchmarks.md) for
+weights and tokens written by TransformerPeerTest.
 
 Usage: peer_transformer.py CASE...   Each CASE file holds: a header "p d heads dmlp dtype", a line
 "tokens n L" and the n*L token ids, then per parameter a line "NAME dims..." and its row-major
