@@ -11,7 +11,7 @@ var data = ModularArithmetic.builder().modulus(31).operation(Operation.ADD).
 var run = Experiment.builder().data(data).
         model(Models.embeddingMlp().embeddingDim(64).hidden(256)).
         optimizer(Optimizers.adamW().learningRate(3e-3).weightDecay(1.0).betas(0.9, 0.98)).
-        steps(3000).fullBatch().seed(0).logEvery(50).
+        steps(3000).fullBatch().seed(0).logSchedule(LogSchedule.logSpaced(10).or(LogSchedule.every(50))).
         probes(Probes.weightNorm(), Probes.gradientNorm()).
         stopWhen(Stop.testAccuracyAtLeast(0.99)).
         build().run();
