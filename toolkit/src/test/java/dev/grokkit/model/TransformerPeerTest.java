@@ -1,7 +1,6 @@
 package dev.grokkit.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -103,7 +102,6 @@ class TransformerPeerTest {
     }
 
     private void runPeer(Path... cases) throws IOException, InterruptedException {
-        assumeFalse(!Files.isExecutable(PYTHON), "no " + PYTHON + " to run the PyTorch peer");
         Path script = dir.resolve("peer_transformer.py");
         try (InputStream in = getClass().getResourceAsStream("peer_transformer.py")) {
             Files.copy(in, script);
@@ -115,8 +113,7 @@ class TransformerPeerTest {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int exit = process.waitFor();
-        assumeFalse(output.contains("No module named 'torch'"), "PyTorch is not installed for " + PYTHON);
-        assertEquals(0, exit, "the PyTorch peer failed:\n" + output);
+        assertEquals(0, exit, "the PyTorch peer failed (environment/install installs python3-torch):\n" + output);
     }
 
     private static double[][] readRows(Path caseFile) throws IOException {
