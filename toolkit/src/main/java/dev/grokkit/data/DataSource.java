@@ -37,8 +37,11 @@ final class DataSource {
         if (Files.isDirectory(path)) {
             throw new DataFileException(name, "is a directory, not a data file");
         }
-        if (!Files.isRegularFile(path)) {
+        if (!Files.exists(path)) {
             throw new DataFileException(name, "file not found");
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new DataFileException(name, "is not a regular file (a device, pipe or socket), not a data file");
         }
         return new DataSource(name, () -> Files.newInputStream(path));
     }
@@ -61,17 +64,25 @@ final class DataSource {
         return name;
     }
 
-    /** The whole content, decompressed if it is gzip. */
+    /**
+     * The whole content, decompressed if it is gzip; refused beyond a quarter of the heap (its bytes
+     * become 4-byte floats) or the 2 GiB an array holds, so a gzip bomb cannot fill the heap.
+     */
     byte[] readAll() {
+        return readAll((int) Math.min(Integer.MAX_VALUE - 8, Runtime.getRuntime().maxMemory() / 4));
+    }
+
+    /** The whole content, decompressed if it is gzip, refused if it is longer than {@code limit} bytes. */
+    byte[] readAll(int limit) {
         try (InputStream raw = new BufferedInputStream(opener.open(), 1 << 16)) {
             raw.mark(2);
             boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
             raw.reset();
             if (!gzip) {
-                return raw.readAllBytes();
+                return readAtMost(raw, limit, "");
             }
             try (InputStream unzipped = new GZIPInputStream(raw, 1 << 16)) {
-                return unzipped.readAllBytes();
+                return readAtMost(unzipped, limit, " once decompressed");
             }
         } catch (EOFException | ZipException e) {
             throw new DataFileException(
@@ -79,6 +90,16 @@ final class DataSource {
         } catch (IOException e) {
             throw new DataFileException(name, "cannot be read (" + e + ")", e);
         }
+    }
+
+    private byte[] readAtMost(InputStream in, int limit, String how) throws IOException {
+        byte[] content = in.readNBytes(limit + 1);
+        if (content.length > limit) {
+            throw new DataFileException(name, "holds more than " + limit + " bytes" + how
+                    + ", more than this JVM can read as examples (at most a quarter of the heap, here "
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MiB, and under 2 GiB); raise -Xmx or use a smaller file");
+        }
+        return content;
     }
 
     @Override

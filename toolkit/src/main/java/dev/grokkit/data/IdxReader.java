@@ -39,12 +39,18 @@ public final class IdxReader {
         int count = dimension(imageSource, images, "image count");
         int rows = dimension(imageSource, images, "rows");
         int cols = dimension(imageSource, images, "columns");
+        String what = count + " images of " + rows + " x " + cols;
+        // Products of two ints are exact in a long; with pixelsPerImage below 2^31, so is the size.
+        long pixelsPerImage = (long) rows * cols;
+        if (pixelsPerImage > Integer.MAX_VALUE) {
+            throw new DataFileException(imageSource.name(), "the header declares " + what + ": an image of "
+                    + pixelsPerImage + " pixels is larger than an array can hold; the header is corrupt");
+        }
+        float[] pixels = new float[checkedPayload(imageSource, images, count * pixelsPerImage, what)];
         if (count != labels.length) {
             throw new DataFileException(labelSource.name(), "holds " + labels.length
                     + " labels but the image file " + imageSource.name() + " holds " + count + " images");
         }
-        float[] pixels = new float[checkedPayload(imageSource, images, (long) count * rows * cols,
-                count + " images of " + rows + " x " + cols)];
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = (images.get() & 0xff) / 255f;
         }
