@@ -72,6 +72,9 @@ public final class Sweep<T> {
         if (values.stream().map(String::valueOf).distinct().count() != values.size()) {
             throw new IllegalArgumentException("sweep over '" + parameter + "' has repeated values: " + values);
         }
+        if (dir != null) {
+            SweepFolders.requireDistinct(parameter, values.stream().map(String::valueOf).toList());
+        }
     }
 
     /** A sweep of {@code experiments.apply(v)} for each value v of {@code parameter}. */
@@ -88,8 +91,9 @@ public final class Sweep<T> {
     }
 
     /**
-     * Keeps finished runs in {@code directory} (one folder per value) and checkpoints unfinished
-     * ones every {@code checkpointEvery} steps, so that running the sweep again resumes it.
+     * Keeps finished runs in {@code directory} (one folder per value, named by {@link SweepFolders#name}) and
+     * checkpoints unfinished ones every {@code checkpointEvery} steps, so that running the sweep again resumes it.
+     * Refuses values that would share a folder, naming both.
      */
     public Sweep<T> saveTo(Path directory, long checkpointEvery) {
         Objects.requireNonNull(directory, "directory");
@@ -154,7 +158,7 @@ public final class Sweep<T> {
     /** Loads the run of {@code v} if it finished before, otherwise runs or resumes it; null if interrupted. */
     private Finished runOne(T v) {
         String key = String.valueOf(v);
-        Path folder = dir == null ? null : dir.resolve(folderName(key));
+        Path folder = dir == null ? null : dir.resolve(SweepFolders.name(key));
         if (folder != null && Files.isRegularFile(folder.resolve("run.properties"))) {
             return Finished.load(key, folder);
         }
@@ -173,12 +177,6 @@ public final class Sweep<T> {
             }
             return finished;
         }
-    }
-
-    /** A file-system-safe folder name for a value, e.g. "0.3" or "adamW_lr_0.001". */
-    static String folderName(String value) {
-        String safe = value.replaceAll("[^A-Za-z0-9._=-]+", "_");
-        return safe.isEmpty() || safe.startsWith(".") ? "value_" + safe : safe;
     }
 
     private Result summarize(List<Finished> done) {

@@ -1,10 +1,13 @@
 package dev.grokkit.train;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.grokkit.data.ModularArithmetic;
+import dev.grokkit.data.Operation;
 import dev.grokkit.model.Models;
 import dev.grokkit.optim.Optimizers;
 import java.nio.file.Files;
@@ -79,5 +82,71 @@ class SweepTest {
         Sweep.Result again = sweep.run();
         assertEquals(0, built.get(), "finished runs must be loaded, not rebuilt");
         assertEquals(resumed.summary().toString(), again.summary().toString());
+    }
+
+    private static Experiment modular(Operation operation) {
+        return Experiment.builder().data(ModularArithmetic.builder().modulus(7).operation(operation)
+                        .trainFraction(0.5).seed(0).form(ModularArithmetic.Form.PAIRS).build())
+                .model(Models.embeddingMlp().embeddingDim(4).hidden(8)).optimizer(Optimizers.adamW().learningRate(1e-2))
+                .steps(10).logEvery(5).quiet().build();
+    }
+
+    /** x+y, x*y and x/y once all became the folder x_y: the second run failed, in parallel with a rename error. */
+    @Test
+    void pointsWhoseValuesDifferOnlyInSymbolsGetTheirOwnFolders(@TempDir Path dir) throws Exception {
+        List<Operation> operations = List.of(Operation.ADD, Operation.MULTIPLY, Operation.DIVIDE);
+        for (int parallelism : new int[] {1, 3}) {
+            Path sweepDir = dir.resolve("parallelism-" + parallelism);
+            Sweep.Result result = Sweep.over("operation", operations, SweepTest::modular).parallelism(parallelism)
+                    .saveTo(sweepDir, 5).listener(RunListeners.silent()).run();
+            assertEquals(List.of("x+y", "x*y", "x/y"), result.values());
+            for (Operation operation : operations) {
+                Path properties = sweepDir.resolve(SweepFolders.name(operation.toString())).resolve("run.properties");
+                assertTrue(Files.readString(properties).contains("value=" + operation), properties.toString());
+            }
+            try (var folders = Files.list(sweepDir)) {
+                assertEquals(3, folders.count());
+            }
+        }
+        assertEquals("x+y", SweepFolders.name("x+y"));
+        assertEquals("x%2Ay", SweepFolders.name("x*y"));
+        assertEquals("x%2Fy", SweepFolders.name("x/y"));
+    }
+
+    @Test
+    void folderNamesAreReadableSafeAndDistinct() {
+        assertEquals("0.3", SweepFolders.name("0.3"));
+        assertEquals("adamW_lr_0.001", SweepFolders.name("adamW_lr_0.001"));
+        assertEquals("adamW(lr=0.001,%20wd=1.0)", SweepFolders.name("adamW(lr=0.001, wd=1.0)"));
+        assertEquals("%2E.", SweepFolders.name(".."));
+        assertEquals("%2Ehidden", SweepFolders.name(".hidden"));
+        assertEquals("100%25", SweepFolders.name("100%"));
+        assertEquals("%C3%A9t%C3%A9", SweepFolders.name("\u00e9t\u00e9"));
+        assertEquals("a%5Cb%3Ac%0A", SweepFolders.name("a\\b:c\n"));
+        // a long value keeps a readable prefix and a checksum of the whole value, within file-name limits
+        String longValue = "x".repeat(300);
+        String name = SweepFolders.name(longValue);
+        assertTrue(name.length() <= 120 && name.startsWith("xxxx") && name.matches(".*~[0-9a-f]{8}"), name);
+        assertFalse(name.equals(SweepFolders.name("x".repeat(299) + "y")));
+    }
+
+    @Test
+    void aFolderCollisionThatRemainsPossibleIsRefusedWhenTheSweepIsDefined(@TempDir Path dir) {
+        Sweep<String> caseOnly = Sweep.over("optimizer", List.of("SGD", "adam", "sgd"), v -> null);
+        var e = assertThrows(IllegalArgumentException.class, () -> caseOnly.saveTo(dir, 10));
+        assertEquals("sweep over 'optimizer': the values 'SGD' (point 1) and 'sgd' (point 3) would share a folder on "
+                + "a case-insensitive file system ('SGD' and 'sgd'); give them values that differ in more than case",
+                e.getMessage());
+        String longValue = "y".repeat(300);
+        Sweep<String> prefixed = Sweep.over("v", List.of(longValue, SweepFolders.name(longValue)), v -> null);
+        e = assertThrows(IllegalArgumentException.class, () -> prefixed.saveTo(dir, 10));
+        assertTrue(e.getMessage().contains("(point 1) and '" + SweepFolders.name(longValue) + "' (point 2)"),
+                e.getMessage());
+        Sweep<String> empty = Sweep.over("v", List.of("a", ""), v -> null);
+        e = assertThrows(IllegalArgumentException.class, () -> empty.saveTo(dir, 10));
+        assertEquals("sweep over 'v': the value of point 2 prints as an empty string, which cannot name its folder",
+                e.getMessage());
+        // without saveTo there are no folders to collide
+        assertDoesNotThrow(() -> Sweep.over("optimizer", List.of("SGD", "sgd", ""), v -> null).parallelism(2));
     }
 }
