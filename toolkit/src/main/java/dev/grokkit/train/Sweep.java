@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -112,7 +113,8 @@ public final class Sweep<T> {
     /**
      * Runs what is not done yet and returns every finished run. If the calling thread is
      * interrupted, the running experiments stop (keeping their checkpoints) and the result holds
-     * the runs finished so far.
+     * the runs finished so far. If a run fails, no other starts, the running ones finish, and a
+     * {@link SweepFailure} names the failed point and holds the finished runs.
      */
     public Result run() {
         RunListener progress = listener != null ? listener : RunListeners.createDefault();
@@ -121,35 +123,47 @@ public final class Sweep<T> {
         Grokkit.engine(); // loads the native library before a worker sets its thread count
         int engineThreads = Grokkit.threads();
         ExecutorService pool = Executors.newFixedThreadPool(parallelism);
+        AtomicBoolean failed = new AtomicBoolean();
         Map<T, Future<Finished>> futures = new LinkedHashMap<>();
         for (T v : values) {
             futures.put(v, pool.submit(() -> {
+                if (failed.get()) {
+                    return null; // another run failed: start no more
+                }
                 // intra-op threads are a per-thread setting in libtorch's OpenMP and MKL backends
                 JniUtils.setNumThreads(Math.max(1, engineThreads / parallelism));
-                return runOne(v);
+                try {
+                    return runOne(v);
+                } catch (RuntimeException | Error e) {
+                    failed.set(true);
+                    throw e;
+                }
             }));
         }
         pool.shutdown();
         List<Finished> done = new ArrayList<>();
+        Map<String, Throwable> failures = new LinkedHashMap<>();
         String reason = "completed " + values.size() + " runs";
         try {
-            int count = 0;
-            for (Future<Finished> f : futures.values()) {
-                Finished finished = f.get();
-                if (finished == null) {
-                    continue;
+            for (Map.Entry<T, Future<Finished>> f : futures.entrySet()) {
+                try {
+                    Finished finished = f.getValue().get();
+                    if (finished != null) {
+                        done.add(finished);
+                        progress.logged(done.size(), finished.row());
+                    }
+                } catch (ExecutionException e) {
+                    failures.put(String.valueOf(f.getKey()), e.getCause());
                 }
-                done.add(finished);
-                progress.logged(++count, finished.row());
             }
         } catch (InterruptedException e) {
             pool.shutdownNow();
             Thread.currentThread().interrupt();
             reason = "interrupted after " + done.size() + " runs";
-        } catch (ExecutionException e) {
-            pool.shutdownNow();
-            throw new IllegalStateException("a run of the sweep over " + parameter + " failed: " + e.getCause(),
-                    e.getCause());
+        }
+        if (!failures.isEmpty()) {
+            progress.finished(done.size(), failures.size() + " failed");
+            throw new SweepFailure(parameter, values.stream().map(String::valueOf).toList(), failures, summarize(done));
         }
         progress.finished(done.size(), reason);
         return summarize(done);

@@ -149,4 +149,29 @@ class SweepTest {
         // without saveTo there are no folders to collide
         assertDoesNotThrow(() -> Sweep.over("optimizer", List.of("SGD", "sgd", ""), v -> null).parallelism(2));
     }
+
+    /** The run of 7 cannot be built; the others train for n steps. */
+    private static Experiment failingAtSeven(long n) {
+        if (n == 7) {
+            throw new IllegalArgumentException("no budget of 7 here");
+        }
+        return Experiment.builder().data(TinyTasks.blobs(40, 1)).model(Models.mlp().hidden(4))
+                .optimizer(Optimizers.sgd().learningRate(0.1)).steps(n).logEvery(5).quiet().build();
+    }
+
+    @Test
+    void aFailingRunNamesItsPointAndTheFinishedRunsSurvive() {
+        for (int parallelism : new int[] {1, 2}) {
+            var e = assertThrows(IllegalStateException.class, () -> Sweep.over("budget", List.of(5L, 7L, 10L),
+                    SweepTest::failingAtSeven).parallelism(parallelism).listener(RunListeners.silent()).run());
+            assertEquals("sweep over 'budget': the run of budget = 7 (point 2 of 3) failed: "
+                    + "java.lang.IllegalArgumentException: no budget of 7 here; the finished run of 5 is kept "
+                    + "in this exception's finished(); not run: 10", e.getMessage(), "parallelism " + parallelism);
+            assertEquals("no budget of 7 here", e.getCause().getMessage());
+            SweepFailure failure = (SweepFailure) e;
+            assertEquals(List.of("7"), failure.failedValues());
+            assertEquals(List.of("5"), failure.finished().values());
+            assertEquals(5, failure.finished().histories().get("5").last("step"));
+        }
+    }
 }
