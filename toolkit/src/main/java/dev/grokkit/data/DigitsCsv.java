@@ -27,11 +27,13 @@ final class DigitsCsv {
         for (int start = 0; start <= content.length(); row++) {
             int end = content.indexOf('\n', start);
             end = end < 0 ? content.length() : end;
-            String[] fields = content.substring(start, end).strip().split(",");
-            if (fields.length != pixelsPerImage + 1) {
-                throw new DataFileException(source.name(), "line " + (row + 1) + " has " + fields.length
+            String line = content.substring(start, end).strip();
+            long fieldCount = 1 + line.chars().filter(c -> c == ',').count(); // counted, not split: lines may be huge
+            if (fieldCount != pixelsPerImage + 1) {
+                throw new DataFileException(source.name(), "line " + (row + 1) + " has " + fieldCount
                         + " fields, expected " + (pixelsPerImage + 1) + " (64 pixels and a label)");
             }
+            String[] fields = line.split(",", -1);
             if (row == labels.length) {
                 labels = Arrays.copyOf(labels, row + row / 2 + 16);
                 pixels = Arrays.copyOf(pixels, labels.length * pixelsPerImage);
@@ -55,7 +57,9 @@ final class DigitsCsv {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new DataFileException(source.name(), "line " + (row + 1) + ": '" + field
-                + "' is not an integer in 0.." + max);
+        String shown = field.length() <= 20 ? "'" + field + "'"
+                : "'" + field.substring(0, 20) + "...' (" + field.length() + " characters)";
+        throw new DataFileException(source.name(), "line " + (row + 1) + ": " + shown
+                + " is not an integer in 0.." + max);
     }
 }

@@ -3,6 +3,7 @@ package dev.grokkit.data;
 import ai.djl.ndarray.types.Shape;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * Reads images and labels in the IDX format of MNIST and Fashion-MNIST, raw or gzip-compressed
@@ -27,12 +28,15 @@ public final class IdxReader {
 
     /** Images and their labels, with labels in [0, numClasses). */
     public static Examples read(Path images, Path labels, int numClasses) {
+        Objects.requireNonNull(images, "images");
+        Objects.requireNonNull(labels, "labels");
         return read(DataSource.file(images), DataSource.file(labels), numClasses);
     }
 
     static Examples read(DataSource imageSource, DataSource labelSource, int numClasses) {
-        if (numClasses < 1) {
-            throw new IllegalArgumentException("numClasses must be >= 1, was " + numClasses);
+        if (numClasses < 1 || numClasses > 256) {
+            throw new IllegalArgumentException(
+                    "numClasses must lie in [1, 256] (IDX labels are bytes), was " + numClasses);
         }
         int[] labels = readLabels(labelSource, numClasses);
         ByteBuffer images = body(imageSource, IMAGES_MAGIC);

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The image datasets of the notebooks, one call each. Bundled sets ({@link #digits()}, {@link
@@ -122,6 +123,7 @@ public final class ImageSets {
     }
 
     private static void requireDirectory(Path dir, String expected) {
+        Objects.requireNonNull(dir, "dir");
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new DataFileException(dir.toString(), "is not a directory (expected " + expected + " in it)");
         }

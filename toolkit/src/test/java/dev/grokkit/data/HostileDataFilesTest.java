@@ -158,4 +158,40 @@ class HostileDataFilesTest {
         // at the limit exactly, the content is read
         assertEquals(10_000, DataSource.file(file("fits.gz", IdxFiles.gzip(new byte[10_000]))).readAll(10_000).length);
     }
+
+    @Test
+    void digitsCsvLinesWithHugeFieldsOrFieldCountsAreRefusedBriefly() {
+        // one line of 10 million fields: counted, not split into 10 million strings
+        Path wide = file("wide.csv", ("1,".repeat(10_000_000) + "1\n").getBytes(StandardCharsets.US_ASCII));
+        assertEquals(wide + ": line 1 has 10000001 fields, expected 65 (64 pixels and a label)",
+                refused(wide, () -> DigitsCsv.read(DataSource.file(wide))));
+        // a trailing comma is an empty 65th field, not a shorter line read past its end
+        Path trailing = file("trailing.csv", ("1,".repeat(64) + "\n").getBytes(StandardCharsets.US_ASCII));
+        assertEquals(trailing + ": line 1: '' is not an integer in 0..9",
+                refused(trailing, () -> DigitsCsv.read(DataSource.file(trailing))));
+        // a field of a million digits is shown by its start only
+        Path longField = file("long.csv", ("7".repeat(1_000_000) + ",1".repeat(64) + "\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        String message = refused(longField, () -> DigitsCsv.read(DataSource.file(longField)));
+        assertTrue(message.length() < 200 && message.contains("'7777777777") && message.contains("(1000000 characters)"),
+                message);
+    }
+
+    @Test
+    void idxClassCountsBeyondAByteAndNullPathsAreNamed() {
+        Path img = file("img", images(1, 1, 1, new byte[1]));
+        Path lab = file("lab", labels(1, new byte[1]));
+        var e = assertThrows(IllegalArgumentException.class, () -> IdxReader.read(img, lab, Integer.MAX_VALUE));
+        assertEquals("numClasses must lie in [1, 256] (IDX labels are bytes), was 2147483647", e.getMessage());
+        var npe = assertThrows(NullPointerException.class, () -> IdxReader.read(null, lab));
+        assertEquals("images", npe.getMessage());
+        npe = assertThrows(NullPointerException.class, () -> IdxReader.read(img, null));
+        assertEquals("labels", npe.getMessage());
+        npe = assertThrows(NullPointerException.class, () -> Cifar10Reader.read(img, null));
+        assertEquals("batchFiles[1]", npe.getMessage());
+        npe = assertThrows(NullPointerException.class, () -> ImageSets.mnist(null));
+        assertEquals("dir", npe.getMessage());
+        npe = assertThrows(NullPointerException.class, () -> ImageSets.cifar10(null));
+        assertEquals("dir", npe.getMessage());
+    }
 }
