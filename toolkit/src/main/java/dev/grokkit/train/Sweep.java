@@ -6,6 +6,7 @@ import dev.grokkit.engine.Grokkit;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -98,6 +99,9 @@ public final class Sweep<T> {
      */
     public Sweep<T> saveTo(Path directory, long checkpointEvery) {
         Objects.requireNonNull(directory, "directory");
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new IllegalArgumentException("saveTo: " + directory + " is a file, not a directory");
+        }
         if (checkpointEvery < 1) {
             throw new IllegalArgumentException("checkpointEvery must be >= 1, was " + checkpointEvery);
         }
@@ -266,21 +270,40 @@ public final class Sweep<T> {
             Path file = folder.resolve("run.properties");
             try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 p.load(r);
+            } catch (CharacterCodingException | IllegalArgumentException e) { // malformed bytes or escapes
+                throw damaged(file, "it is not UTF-8 text in the properties format (" + e + ")");
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file, e);
+                throw new UncheckedIOException("cannot read " + file + " (" + e + ")", e);
             }
-            if (!value.equals(p.getProperty("value"))) {
-                throw new IllegalStateException(file + " is the run of value '" + p.getProperty("value")
+            String saved = p.getProperty("value");
+            if (saved == null) {
+                throw damaged(file, "it names no value");
+            }
+            if (!value.equals(saved)) {
+                throw new IllegalStateException(file + " is the run of value '" + saved
                         + "', not '" + value + "'; use another directory for this sweep");
             }
-            try {
-                History history = History.load(folder.resolve("history.csv"));
-                history.setName(p.getProperty("name", history.name()));
-                return new Finished(value, history,
-                        Long.parseLong(p.getProperty("steps")), Double.parseDouble(p.getProperty("seconds")));
-            } catch (NumberFormatException | NullPointerException e) {
-                throw new IllegalStateException(file + " is corrupted (steps or seconds missing or not a number)", e);
+            History history = History.load(folder.resolve("history.csv"));
+            history.setName(p.getProperty("name", history.name()));
+            return new Finished(value, history, number(file, p, "steps", Long::parseLong, "a whole number"),
+                    number(file, p, "seconds", Double::parseDouble, "a number"));
+        }
+
+        private static <N> N number(Path file, Properties p, String key, Function<String, N> parse, String what) {
+            String text = p.getProperty(key);
+            if (text == null) {
+                throw damaged(file, key + " is missing");
             }
+            try {
+                return parse.apply(text.strip());
+            } catch (NumberFormatException e) {
+                throw damaged(file, key + " '" + text + "' is not " + what);
+            }
+        }
+
+        private static IllegalStateException damaged(Path file, String problem) {
+            return new IllegalStateException(file + " is damaged: " + problem + "; delete the folder "
+                    + file.getParent() + " to redo this run");
         }
     }
 

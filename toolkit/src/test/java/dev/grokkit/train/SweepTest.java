@@ -174,4 +174,34 @@ class SweepTest {
             assertEquals(5, failure.finished().histories().get("5").last("step"));
         }
     }
+
+    @Test
+    void damagedSavedRunsAndADirectoryThatIsAFileAreNamed(@TempDir Path dir) throws Exception {
+        Sweep<Long> sweep = Sweep.over("seed", List.of(1L, 2L), SweepTest::noisy).saveTo(dir, 10)
+                .listener(RunListeners.silent());
+        sweep.run();
+        Path properties = dir.resolve("1").resolve("run.properties");
+        Files.write(properties, new byte[] {0x00, (byte) 0xff, 0x13, 0x37});
+        var e = assertThrows(SweepFailure.class, sweep::run);
+        assertTrue(e.getMessage().startsWith("sweep over 'seed': the run of seed = 1 (point 1 of 2) failed: "),
+                e.getMessage());
+        assertTrue(e.getCause().getMessage().startsWith(properties + " is damaged: it is not UTF-8 text"),
+                e.getCause().getMessage());
+        assertTrue(e.getMessage().endsWith("; no run finished; not run: 2"), e.getMessage());
+        assertEquals(List.of(), e.finished().values());
+
+        Files.writeString(properties, "hello world\n");
+        e = assertThrows(SweepFailure.class, sweep::run);
+        assertEquals(properties + " is damaged: it names no value; delete the folder " + properties.getParent()
+                + " to redo this run", e.getCause().getMessage());
+
+        Files.writeString(properties, "value=1\nname=x\nsteps=thirty\nseconds=1.0\n");
+        e = assertThrows(SweepFailure.class, sweep::run);
+        assertEquals(properties + " is damaged: steps 'thirty' is not a whole number; delete the folder "
+                + properties.getParent() + " to redo this run", e.getCause().getMessage());
+
+        Path file = Files.writeString(dir.resolve("not-a-directory"), "x");
+        var refused = assertThrows(IllegalArgumentException.class, () -> sweep.saveTo(file, 10));
+        assertEquals("saveTo: " + file + " is a file, not a directory", refused.getMessage());
+    }
 }
