@@ -6,8 +6,8 @@ import dev.grokkit.engine.Grokkit;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CharacterCodingException;
 import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,6 +58,10 @@ public final class Sweep<T> {
     private Sweep(String parameter, List<T> values, Function<T, Experiment> experiments, int parallelism, Path dir,
             long checkpointEvery, RunListener listener) {
         this.parameter = Objects.requireNonNull(parameter, "parameter");
+        Objects.requireNonNull(values, "values");
+        for (int i = 0; i < values.size(); i++) {
+            Objects.requireNonNull(values.get(i), "sweep over '" + parameter + "': the value of point " + (i + 1) + " is null");
+        }
         this.values = List.copyOf(values);
         this.experiments = Objects.requireNonNull(experiments, "experiments");
         this.parallelism = parallelism;
@@ -180,7 +184,9 @@ public final class Sweep<T> {
         if (folder != null && Files.isRegularFile(folder.resolve("run.properties"))) {
             return Finished.load(key, folder);
         }
-        Experiment.Builder b = experiments.apply(v).toBuilder().listener(RunListeners::silent);
+        Experiment made = Objects.requireNonNull(experiments.apply(v),
+                () -> "the experiments function returned null for " + parameter + " = " + key);
+        Experiment.Builder b = made.toBuilder().listener(RunListeners::silent);
         if (folder != null) {
             b.checkpoints(folder.resolve("checkpoints"), checkpointEvery);
         }

@@ -12,7 +12,9 @@ import dev.grokkit.model.Models;
 import dev.grokkit.optim.Optimizers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -150,29 +152,48 @@ class SweepTest {
         assertDoesNotThrow(() -> Sweep.over("optimizer", List.of("SGD", "sgd", ""), v -> null).parallelism(2));
     }
 
-    /** The run of 7 cannot be built; the others train for n steps. */
-    private static Experiment failingAtSeven(long n) {
+    /** The run of 7 cannot be built once the run of 5 has started; the others train for n steps. */
+    private static Experiment failingAtSeven(long n, CountDownLatch fiveStarted) throws InterruptedException {
         if (n == 7) {
+            fiveStarted.await(); // in parallel, 5 has started before 7 fails, so it is run to the end
             throw new IllegalArgumentException("no budget of 7 here");
+        }
+        if (n == 5) {
+            fiveStarted.countDown();
         }
         return Experiment.builder().data(TinyTasks.blobs(40, 1)).model(Models.mlp().hidden(4))
                 .optimizer(Optimizers.sgd().learningRate(0.1)).steps(n).logEvery(5).quiet().build();
     }
 
+    private static Sweep<Long> failingAtSeven(List<Long> budgets, int parallelism) {
+        CountDownLatch fiveStarted = new CountDownLatch(1);
+        return Sweep.over("budget", budgets, (Long n) -> {
+            try {
+                return failingAtSeven(n, fiveStarted);
+            } catch (InterruptedException interrupted) {
+                throw new IllegalStateException(interrupted);
+            }
+        }).parallelism(parallelism).listener(RunListeners.silent());
+    }
+
     @Test
     void aFailingRunNamesItsPointAndTheFinishedRunsSurvive() {
-        for (int parallelism : new int[] {1, 2}) {
-            var e = assertThrows(IllegalStateException.class, () -> Sweep.over("budget", List.of(5L, 7L, 10L),
-                    SweepTest::failingAtSeven).parallelism(parallelism).listener(RunListeners.silent()).run());
-            assertEquals("sweep over 'budget': the run of budget = 7 (point 2 of 3) failed: "
-                    + "java.lang.IllegalArgumentException: no budget of 7 here; the finished run of 5 is kept "
-                    + "in this exception's finished(); not run: 10", e.getMessage(), "parallelism " + parallelism);
-            assertEquals("no budget of 7 here", e.getCause().getMessage());
-            SweepFailure failure = (SweepFailure) e;
-            assertEquals(List.of("7"), failure.failedValues());
-            assertEquals(List.of("5"), failure.finished().values());
-            assertEquals(5, failure.finished().histories().get("5").last("step"));
-        }
+        var e = assertThrows(IllegalStateException.class, () -> failingAtSeven(List.of(5L, 7L, 10L), 1).run());
+        assertEquals("sweep over 'budget': the run of budget = 7 (point 2 of 3) failed: "
+                + "java.lang.IllegalArgumentException: no budget of 7 here; the finished run of 5 is kept "
+                + "in this exception's finished(); not run: 10", e.getMessage());
+        assertEquals("no budget of 7 here", e.getCause().getMessage());
+        SweepFailure failure = (SweepFailure) e;
+        assertEquals(List.of("7"), failure.failedValues());
+        assertEquals(List.of("5"), failure.finished().values());
+        assertEquals(5, failure.finished().histories().get("5").last("step"));
+
+        // in parallel, the run under way when another fails is finished and kept
+        failure = assertThrows(SweepFailure.class, () -> failingAtSeven(List.of(5L, 7L), 2).run());
+        assertEquals("sweep over 'budget': the run of budget = 7 (point 2 of 2) failed: "
+                + "java.lang.IllegalArgumentException: no budget of 7 here; the finished run of 5 is kept "
+                + "in this exception's finished()", failure.getMessage());
+        assertEquals(5, failure.finished().histories().get("5").last("step"));
     }
 
     @Test
@@ -203,5 +224,16 @@ class SweepTest {
         Path file = Files.writeString(dir.resolve("not-a-directory"), "x");
         var refused = assertThrows(IllegalArgumentException.class, () -> sweep.saveTo(file, 10));
         assertEquals("saveTo: " + file + " is a file, not a directory", refused.getMessage());
+    }
+
+    @Test
+    void nullValuesAndNullExperimentsAreNamed() {
+        var npe = assertThrows(NullPointerException.class, () -> Sweep.over("x", null, v -> null));
+        assertEquals("values", npe.getMessage());
+        npe = assertThrows(NullPointerException.class, () -> Sweep.over("x", Arrays.asList(1, null), v -> null));
+        assertEquals("sweep over 'x': the value of point 2 is null", npe.getMessage());
+        var e = assertThrows(SweepFailure.class,
+                () -> Sweep.over("x", List.of(1), v -> null).listener(RunListeners.silent()).run());
+        assertEquals("the experiments function returned null for x = 1", e.getCause().getMessage());
     }
 }
