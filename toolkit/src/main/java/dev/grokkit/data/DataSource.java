@@ -25,10 +25,13 @@ final class DataSource {
 
     private final String name;
     private final Opener opener;
+    /** The file, whose length is known before reading; null for a bundled resource. */
+    private final Path path;
 
-    private DataSource(String name, Opener opener) {
+    private DataSource(String name, Opener opener, Path path) {
         this.name = name;
         this.opener = opener;
+        this.path = path;
     }
 
     /** A file on disk; fails at once if it does not exist or is a directory. */
@@ -43,7 +46,7 @@ final class DataSource {
         if (!Files.isRegularFile(path)) {
             throw new DataFileException(name, "is not a regular file (a device, pipe or socket), not a data file");
         }
-        return new DataSource(name, () -> Files.newInputStream(path));
+        return new DataSource(name, () -> Files.newInputStream(path), path);
     }
 
     /**
@@ -57,7 +60,7 @@ final class DataSource {
             throw new DataFileException(name, "bundled resource not found on the classpath "
                     + "(the toolkit jar is built with the repository's data/ folder as a resource)");
         }
-        return new DataSource(name, () -> DataSource.class.getResourceAsStream(resource));
+        return new DataSource(name, () -> DataSource.class.getResourceAsStream(resource), null);
     }
 
     String name() {
@@ -79,6 +82,9 @@ final class DataSource {
             boolean gzip = raw.read() == 0x1f && raw.read() == 0x8b;
             raw.reset();
             if (!gzip) {
+                if (path != null && Files.size(path) > limit) {
+                    throw tooLarge("is " + Files.size(path) + " bytes", limit);
+                }
                 return readAtMost(raw, limit, "");
             }
             try (InputStream unzipped = new GZIPInputStream(raw, 1 << 16)) {
@@ -95,11 +101,15 @@ final class DataSource {
     private byte[] readAtMost(InputStream in, int limit, String how) throws IOException {
         byte[] content = in.readNBytes(limit + 1);
         if (content.length > limit) {
-            throw new DataFileException(name, "holds more than " + limit + " bytes" + how
-                    + ", more than this JVM can read as examples (at most a quarter of the heap, here "
-                    + (Runtime.getRuntime().maxMemory() >> 20) + " MiB, and under 2 GiB); raise -Xmx or use a smaller file");
+            throw tooLarge("holds more than " + limit + " bytes" + how, limit);
         }
         return content;
+    }
+
+    private DataFileException tooLarge(String size, int limit) {
+        return new DataFileException(name, size + ", more than this JVM can read as examples (" + limit
+                + " bytes: a quarter of the heap, here " + (Runtime.getRuntime().maxMemory() >> 20)
+                + " MiB, and under 2 GiB); raise -Xmx or use a smaller file");
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -154,7 +155,7 @@ class HostileDataFilesTest {
         assertTrue(message.contains("more than 10000 bytes"), message);
         Path raw = file("raw", new byte[20_000]);
         message = refused(raw, () -> DataSource.file(raw).readAll(10_000));
-        assertTrue(message.contains("more than 10000 bytes"), message);
+        assertTrue(message.startsWith(raw + ": is 20000 bytes, more than"), message);
         // at the limit exactly, the content is read
         assertEquals(10_000, DataSource.file(file("fits.gz", IdxFiles.gzip(new byte[10_000]))).readAll(10_000).length);
     }
@@ -193,5 +194,16 @@ class HostileDataFilesTest {
         assertEquals("dir", npe.getMessage());
         npe = assertThrows(NullPointerException.class, () -> ImageSets.cifar10(null));
         assertEquals("dir", npe.getMessage());
+    }
+
+    @Test
+    void aRawFileLargerThanTheHeapCanHoldIsRefusedWithoutReadingIt() throws IOException {
+        Path sparse = dir.resolve("sparse-images");
+        try (RandomAccessFile file = new RandomAccessFile(sparse.toFile(), "rw")) {
+            file.setLength(64L << 30); // 64 GiB of holes: reading it would take minutes and fill the heap
+        }
+        Path lab = file("lab", labels(1, new byte[1]));
+        String message = refused(sparse, () -> IdxReader.read(sparse, lab));
+        assertTrue(message.startsWith(sparse + ": is 68719476736 bytes, more than this JVM can read"), message);
     }
 }
