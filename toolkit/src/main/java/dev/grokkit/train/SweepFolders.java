@@ -8,39 +8,44 @@ import java.util.Map;
 import java.util.zip.CRC32;
 
 /**
- * The folder of each point of a saved {@link Sweep}: a readable name that differs for values that
- * print differently, e.g. "0.3", "x+y", "x%2Ay" (x*y) and "x%2Fy" (x/y).
+ * The folder of each point of a saved {@link Sweep}: the value as it prints, with the few characters
+ * a file system would not keep apart percent-encoded, so that values that print differently get
+ * different folders: "x+y", "x%2Ay" (x*y) and "x%2Fy" (x/y).
  */
 final class SweepFolders {
 
     /** Longer names keep a prefix and a checksum of the whole value (file names end at 255 bytes). */
     static final int MAX_LENGTH = 120;
-    private static final String KEPT = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-=+,()@^~";
+    /** Characters no folder name may hold on Windows, and the escape character itself. */
+    private static final String ESCAPED = "/\\:*?\"<>|%";
 
     private SweepFolders() {
     }
 
     /**
-     * The value with every byte of its UTF-8 form outside letters, digits and {@code ._-=+,()@^~}
-     * written as %XX (as in a URL), and a leading '.' too, so that no name is hidden, "." or "..".
+     * The value with every byte of its UTF-8 form that is not printable ASCII, one of {@code /\:*?"<>|%},
+     * or a space or '.' at either end, written as %XX (as in a URL): a name is never hidden, "." or
+     * "..", and is one folder on every file system, e.g. "0.3", "x+y", "x%2Ay" (x*y), "Point[fraction=0.3, seed=0]".
      * Below {@link #MAX_LENGTH} characters distinct values give distinct names; a longer name keeps
      * its first 111 characters and appends ~ and the value's CRC-32 in 8 hex digits.
      */
     static String name(String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         StringBuilder name = new StringBuilder();
-        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xff);
-            if (KEPT.indexOf(c) >= 0 && !(c == '.' && name.isEmpty())) {
-                name.append(c);
+        for (int k = 0; k < bytes.length; k++) {
+            int c = bytes[k] & 0xff;
+            boolean end = k == 0 || k == bytes.length - 1;
+            if (c < 0x20 || c >= 0x7f || ESCAPED.indexOf(c) >= 0 || end && (c == ' ' || c == '.')) {
+                name.append(String.format("%%%02X", c));
             } else {
-                name.append(String.format("%%%02X", b & 0xff));
+                name.append((char) c);
             }
         }
         if (name.length() <= MAX_LENGTH) {
             return name.toString();
         }
         CRC32 crc = new CRC32();
-        crc.update(value.getBytes(StandardCharsets.UTF_8));
+        crc.update(bytes);
         return name.substring(0, MAX_LENGTH - 9) + String.format("~%08x", crc.getValue());
     }
 

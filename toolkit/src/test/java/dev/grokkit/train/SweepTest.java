@@ -119,8 +119,12 @@ class SweepTest {
     void folderNamesAreReadableSafeAndDistinct() {
         assertEquals("0.3", SweepFolders.name("0.3"));
         assertEquals("adamW_lr_0.001", SweepFolders.name("adamW_lr_0.001"));
-        assertEquals("adamW(lr=0.001,%20wd=1.0)", SweepFolders.name("adamW(lr=0.001, wd=1.0)"));
-        assertEquals("%2E.", SweepFolders.name(".."));
+        assertEquals("adamW(lr=0.001, wd=1.0)", SweepFolders.name("adamW(lr=0.001, wd=1.0)"));
+        assertEquals("Point[fraction=0.3, seed=0]", SweepFolders.name("Point[fraction=0.3, seed=0]"));
+        assertEquals("%2E%2E", SweepFolders.name(".."));
+        assertEquals("%20padded.%20", SweepFolders.name(" padded. "));
+        assertEquals("0%2E", SweepFolders.name("0."));
+        assertEquals("a%3Cb%3E%22c%22%7Cd%3Fe", SweepFolders.name("a<b>\"c\"|d?e"));
         assertEquals("%2Ehidden", SweepFolders.name(".hidden"));
         assertEquals("100%25", SweepFolders.name("100%"));
         assertEquals("%C3%A9t%C3%A9", SweepFolders.name("\u00e9t\u00e9"));
