@@ -4,6 +4,7 @@ import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Reads the binary version of CIFAR-10 ({@code data_batch_1.bin} .. {@code data_batch_5.bin},
@@ -25,9 +26,10 @@ public final class Cifar10Reader {
 
     /** The records of the given batch files, concatenated in order. */
     public static Examples read(Path... batchFiles) {
+        Objects.requireNonNull(batchFiles, "batchFiles");
         List<DataSource> sources = new ArrayList<>();
-        for (Path file : batchFiles) {
-            sources.add(DataSource.file(file));
+        for (int i = 0; i < batchFiles.length; i++) {
+            sources.add(DataSource.file(Objects.requireNonNull(batchFiles[i], "batchFiles[" + i + "]")));
         }
         return read(sources);
     }

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * A named task: training examples and the held-out test examples, with the same example shape
- * and classes.
+ * and classes, neither part empty.
  */
 public final class Dataset {
 
@@ -16,6 +16,12 @@ public final class Dataset {
         this.name = Objects.requireNonNull(name, "name");
         this.train = Objects.requireNonNull(train, "train");
         this.test = Objects.requireNonNull(test, "test");
+        if (train.size() == 0) {
+            throw new IllegalArgumentException(name + ": the train part has no examples");
+        }
+        if (test.size() == 0) {
+            throw new IllegalArgumentException(name + ": the test part has no examples (its metrics would all be NaN)");
+        }
         if (!train.exampleShape().equals(test.exampleShape())) {
             throw new IllegalArgumentException(
                     name + ": train examples have shape " + train.exampleShape()

@@ -2,6 +2,7 @@ package dev.grokkit.data;
 
 import ai.djl.ndarray.types.Shape;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads scikit-learn's {@code digits.csv.gz}: one row per image, 64 integers 0..16 (an 8 x 8 image,
@@ -16,24 +17,35 @@ final class DigitsCsv {
     private DigitsCsv() {
     }
 
+    /** Reads line by line: a file of bad lines fails at the first, before anything is allocated for the rest. */
     static Examples read(DataSource source) {
-        String[] lines = new String(source.readAll(), StandardCharsets.US_ASCII).strip().split("\r?\n");
+        String content = new String(source.readAll(), StandardCharsets.US_ASCII).strip();
         int pixelsPerImage = SIDE * SIDE;
-        float[] pixels = new float[lines.length * pixelsPerImage];
-        int[] labels = new int[lines.length];
-        for (int row = 0; row < lines.length; row++) {
-            String[] fields = lines[row].split(",");
-            if (fields.length != pixelsPerImage + 1) {
-                throw new DataFileException(source.name(), "line " + (row + 1) + " has " + fields.length
+        float[] pixels = new float[0];
+        int[] labels = new int[0];
+        int row = 0;
+        for (int start = 0; start <= content.length(); row++) {
+            int end = content.indexOf('\n', start);
+            end = end < 0 ? content.length() : end;
+            String line = content.substring(start, end).strip();
+            long fieldCount = 1 + line.chars().filter(c -> c == ',').count(); // counted, not split: lines may be huge
+            if (fieldCount != pixelsPerImage + 1) {
+                throw new DataFileException(source.name(), "line " + (row + 1) + " has " + fieldCount
                         + " fields, expected " + (pixelsPerImage + 1) + " (64 pixels and a label)");
             }
+            String[] fields = line.split(",", -1);
+            if (row == labels.length) {
+                labels = Arrays.copyOf(labels, row + row / 2 + 16);
+                pixels = Arrays.copyOf(pixels, labels.length * pixelsPerImage);
+            }
             for (int j = 0; j < pixelsPerImage; j++) {
-                pixels[row * pixelsPerImage + j] =
-                        parse(source, row, fields[j], MAX_VALUE) / (float) MAX_VALUE;
+                pixels[row * pixelsPerImage + j] = parse(source, row, fields[j], MAX_VALUE) / (float) MAX_VALUE;
             }
             labels[row] = parse(source, row, fields[pixelsPerImage], CLASSES - 1);
+            start = end + 1;
         }
-        return Examples.ofFeatures(pixels, new Shape(1, SIDE, SIDE), labels, CLASSES);
+        return Examples.ofFeatures(Arrays.copyOf(pixels, row * pixelsPerImage), new Shape(1, SIDE, SIDE),
+                Arrays.copyOf(labels, row), CLASSES);
     }
 
     private static int parse(DataSource source, int row, String field, int max) {
@@ -45,7 +57,9 @@ final class DigitsCsv {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new DataFileException(source.name(), "line " + (row + 1) + ": '" + field
-                + "' is not an integer in 0.." + max);
+        String shown = field.length() <= 20 ? "'" + field + "'"
+                : "'" + field.substring(0, 20) + "...' (" + field.length() + " characters)";
+        throw new DataFileException(source.name(), "line " + (row + 1) + ": " + shown
+                + " is not an integer in 0.." + max);
     }
 }

@@ -44,13 +44,41 @@ public final class Examples {
         Objects.requireNonNull(features, "features");
         Objects.requireNonNull(exampleShape, "exampleShape");
         checkLabels(labels, numClasses);
-        long per = exampleShape.size();
-        if (per <= 0 || features.length != per * labels.length) {
+        long per = valuesPerExample(exampleShape);
+        if (features.length != per * labels.length) {
             throw new IllegalArgumentException(
                     "features: expected " + labels.length + " examples x " + per + " values = "
                             + per * labels.length + ", got " + features.length);
         }
+        checkFinite(features, per);
         return new Examples(features.clone(), null, exampleShape, 0, labels.clone(), numClasses);
+    }
+
+    /**
+     * The size of an example of this shape: every dimension at least 1, the product below 2^31 (so
+     * that n examples' values, at most 2^31 too, are counted exactly in a long).
+     */
+    private static int valuesPerExample(Shape exampleShape) {
+        long size = 1;
+        for (long d : exampleShape.getShape()) {
+            if (d < 1 || size * d > Integer.MAX_VALUE) { // size and d below 2^31 here: exact in a long
+                throw new IllegalArgumentException("example shape " + exampleShape
+                        + " is not a shape an example can have: every dimension must be >= 1 and their product "
+                        + "at most " + Integer.MAX_VALUE);
+            }
+            size *= d;
+        }
+        return (int) size;
+    }
+
+    /** NaN or infinite inputs would surface only as a diverged run; refused here with the first one. */
+    private static void checkFinite(float[] features, long per) {
+        for (int i = 0; i < features.length; i++) {
+            if (!Float.isFinite(features[i])) {
+                throw new IllegalArgumentException("features[" + i + "] = " + features[i] + " (example " + i / per
+                        + ", value " + i % per + ") is not a finite number");
+            }
+        }
     }
 
     /**
@@ -255,7 +283,7 @@ public final class Examples {
     /** The same values with a new per-example shape of equal size (e.g. flattening images). */
     public Examples reshape(Shape newExampleShape) {
         requireFeatures();
-        if (newExampleShape.size() != exampleShape.size()) {
+        if (valuesPerExample(newExampleShape) != exampleShape.size()) {
             throw new IllegalArgumentException(
                     "cannot reshape examples of shape " + exampleShape + " to " + newExampleShape);
         }
@@ -282,6 +310,7 @@ public final class Examples {
             throw new IllegalArgumentException("expected " + features.length + " feature values, got "
                     + newFeatures.length);
         }
+        checkFinite(newFeatures, exampleShape.size());
         return new Examples(newFeatures, null, exampleShape, 0, labels, numClasses);
     }
 

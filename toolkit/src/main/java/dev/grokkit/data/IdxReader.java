@@ -3,6 +3,7 @@ package dev.grokkit.data;
 import ai.djl.ndarray.types.Shape;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.Objects;
 
 /**
  * Reads images and labels in the IDX format of MNIST and Fashion-MNIST, raw or gzip-compressed
@@ -27,24 +28,33 @@ public final class IdxReader {
 
     /** Images and their labels, with labels in [0, numClasses). */
     public static Examples read(Path images, Path labels, int numClasses) {
+        Objects.requireNonNull(images, "images");
+        Objects.requireNonNull(labels, "labels");
         return read(DataSource.file(images), DataSource.file(labels), numClasses);
     }
 
     static Examples read(DataSource imageSource, DataSource labelSource, int numClasses) {
-        if (numClasses < 1) {
-            throw new IllegalArgumentException("numClasses must be >= 1, was " + numClasses);
+        if (numClasses < 1 || numClasses > 256) {
+            throw new IllegalArgumentException(
+                    "numClasses must lie in [1, 256] (IDX labels are bytes), was " + numClasses);
         }
         int[] labels = readLabels(labelSource, numClasses);
         ByteBuffer images = body(imageSource, IMAGES_MAGIC);
         int count = dimension(imageSource, images, "image count");
         int rows = dimension(imageSource, images, "rows");
         int cols = dimension(imageSource, images, "columns");
+        String what = count + " images of " + rows + " x " + cols;
+        // Products of two ints are exact in a long; with pixelsPerImage below 2^31, so is the size.
+        long pixelsPerImage = (long) rows * cols;
+        if (pixelsPerImage > Integer.MAX_VALUE) {
+            throw new DataFileException(imageSource.name(), "the header declares " + what + ": an image of "
+                    + pixelsPerImage + " pixels is larger than an array can hold; the header is corrupt");
+        }
+        float[] pixels = new float[checkedPayload(imageSource, images, count * pixelsPerImage, what)];
         if (count != labels.length) {
             throw new DataFileException(labelSource.name(), "holds " + labels.length
                     + " labels but the image file " + imageSource.name() + " holds " + count + " images");
         }
-        float[] pixels = new float[checkedPayload(imageSource, images, (long) count * rows * cols,
-                count + " images of " + rows + " x " + cols)];
         for (int i = 0; i < pixels.length; i++) {
             pixels[i] = (images.get() & 0xff) / 255f;
         }

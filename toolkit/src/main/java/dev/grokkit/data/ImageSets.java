@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The image datasets of the notebooks, one call each. Bundled sets ({@link #digits()}, {@link
@@ -103,6 +104,7 @@ public final class ImageSets {
      * 0.75 GB of heap for the 60,000 images as floats.
      */
     public static Dataset cifar10(Path dir) {
+        requireDirectory(dir, "the CIFAR-10 batch files");
         Path nested = dir.resolve("cifar-10-batches-bin");
         Path batches = Files.isDirectory(nested) ? nested : dir;
         List<DataSource> train = new ArrayList<>();
@@ -114,19 +116,26 @@ public final class ImageSets {
     }
 
     private static Dataset idxDataset(String name, Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new DataFileException(
-                    dir.toString(), "directory not found (expected the " + name + " IDX files in it)");
-        }
+        requireDirectory(dir, "the " + name + " IDX files");
         return new Dataset(name,
                 IdxReader.read(idxFile(dir, IDX_FILES[0]), idxFile(dir, IDX_FILES[1]), 10),
                 IdxReader.read(idxFile(dir, IDX_FILES[2]), idxFile(dir, IDX_FILES[3]), 10));
     }
 
-    /** The file {@code stem.gz} or {@code stem} in dir. */
+    private static void requireDirectory(Path dir, String expected) {
+        Objects.requireNonNull(dir, "dir");
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new DataFileException(dir.toString(), "is not a directory (expected " + expected + " in it)");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new DataFileException(dir.toString(), "directory not found (expected " + expected + " in it)");
+        }
+    }
+
+    /** The file {@code stem.gz} or {@code stem} in dir (whatever is there, so that a directory is named as one). */
     private static DataSource idxFile(Path dir, String stem) {
         for (String name : new String[] {stem + ".gz", stem}) {
-            if (Files.isRegularFile(dir.resolve(name))) {
+            if (Files.exists(dir.resolve(name))) {
                 return DataSource.file(dir.resolve(name));
             }
         }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -56,6 +58,10 @@ public final class Sweep<T> {
     private Sweep(String parameter, List<T> values, Function<T, Experiment> experiments, int parallelism, Path dir,
             long checkpointEvery, RunListener listener) {
         this.parameter = Objects.requireNonNull(parameter, "parameter");
+        Objects.requireNonNull(values, "values");
+        for (int i = 0; i < values.size(); i++) {
+            Objects.requireNonNull(values.get(i), "sweep over '" + parameter + "': the value of point " + (i + 1) + " is null");
+        }
         this.values = List.copyOf(values);
         this.experiments = Objects.requireNonNull(experiments, "experiments");
         this.parallelism = parallelism;
@@ -71,6 +77,9 @@ public final class Sweep<T> {
         }
         if (values.stream().map(String::valueOf).distinct().count() != values.size()) {
             throw new IllegalArgumentException("sweep over '" + parameter + "' has repeated values: " + values);
+        }
+        if (dir != null) {
+            SweepFolders.requireDistinct(parameter, values.stream().map(String::valueOf).toList());
         }
     }
 
@@ -88,11 +97,15 @@ public final class Sweep<T> {
     }
 
     /**
-     * Keeps finished runs in {@code directory} (one folder per value) and checkpoints unfinished
-     * ones every {@code checkpointEvery} steps, so that running the sweep again resumes it.
+     * Keeps finished runs in {@code directory} (one folder per value, named by {@link SweepFolders#name}) and
+     * checkpoints unfinished ones every {@code checkpointEvery} steps, so that running the sweep again resumes it.
+     * Refuses values that would share a folder, naming both.
      */
     public Sweep<T> saveTo(Path directory, long checkpointEvery) {
         Objects.requireNonNull(directory, "directory");
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new IllegalArgumentException("saveTo: " + directory + " is a file, not a directory");
+        }
         if (checkpointEvery < 1) {
             throw new IllegalArgumentException("checkpointEvery must be >= 1, was " + checkpointEvery);
         }
@@ -108,7 +121,8 @@ public final class Sweep<T> {
     /**
      * Runs what is not done yet and returns every finished run. If the calling thread is
      * interrupted, the running experiments stop (keeping their checkpoints) and the result holds
-     * the runs finished so far.
+     * the runs finished so far. If a run fails, no other starts, the running ones finish, and a
+     * {@link SweepFailure} names the failed point and holds the finished runs.
      */
     public Result run() {
         RunListener progress = listener != null ? listener : RunListeners.createDefault();
@@ -117,35 +131,47 @@ public final class Sweep<T> {
         Grokkit.engine(); // loads the native library before a worker sets its thread count
         int engineThreads = Grokkit.threads();
         ExecutorService pool = Executors.newFixedThreadPool(parallelism);
+        AtomicBoolean failed = new AtomicBoolean();
         Map<T, Future<Finished>> futures = new LinkedHashMap<>();
         for (T v : values) {
             futures.put(v, pool.submit(() -> {
+                if (failed.get()) {
+                    return null; // another run failed: start no more
+                }
                 // intra-op threads are a per-thread setting in libtorch's OpenMP and MKL backends
                 JniUtils.setNumThreads(Math.max(1, engineThreads / parallelism));
-                return runOne(v);
+                try {
+                    return runOne(v);
+                } catch (RuntimeException | Error e) {
+                    failed.set(true);
+                    throw e;
+                }
             }));
         }
         pool.shutdown();
         List<Finished> done = new ArrayList<>();
+        Map<String, Throwable> failures = new LinkedHashMap<>();
         String reason = "completed " + values.size() + " runs";
         try {
-            int count = 0;
-            for (Future<Finished> f : futures.values()) {
-                Finished finished = f.get();
-                if (finished == null) {
-                    continue;
+            for (Map.Entry<T, Future<Finished>> f : futures.entrySet()) {
+                try {
+                    Finished finished = f.getValue().get();
+                    if (finished != null) {
+                        done.add(finished);
+                        progress.logged(done.size(), finished.row());
+                    }
+                } catch (ExecutionException e) {
+                    failures.put(String.valueOf(f.getKey()), e.getCause());
                 }
-                done.add(finished);
-                progress.logged(++count, finished.row());
             }
         } catch (InterruptedException e) {
             pool.shutdownNow();
             Thread.currentThread().interrupt();
             reason = "interrupted after " + done.size() + " runs";
-        } catch (ExecutionException e) {
-            pool.shutdownNow();
-            throw new IllegalStateException("a run of the sweep over " + parameter + " failed: " + e.getCause(),
-                    e.getCause());
+        }
+        if (!failures.isEmpty()) {
+            progress.finished(done.size(), failures.size() + " failed");
+            throw new SweepFailure(parameter, values.stream().map(String::valueOf).toList(), failures, summarize(done));
         }
         progress.finished(done.size(), reason);
         return summarize(done);
@@ -154,11 +180,13 @@ public final class Sweep<T> {
     /** Loads the run of {@code v} if it finished before, otherwise runs or resumes it; null if interrupted. */
     private Finished runOne(T v) {
         String key = String.valueOf(v);
-        Path folder = dir == null ? null : dir.resolve(folderName(key));
+        Path folder = dir == null ? null : dir.resolve(SweepFolders.name(key));
         if (folder != null && Files.isRegularFile(folder.resolve("run.properties"))) {
             return Finished.load(key, folder);
         }
-        Experiment.Builder b = experiments.apply(v).toBuilder().listener(RunListeners::silent);
+        Experiment made = Objects.requireNonNull(experiments.apply(v),
+                () -> "the experiments function returned null for " + parameter + " = " + key);
+        Experiment.Builder b = made.toBuilder().listener(RunListeners::silent);
         if (folder != null) {
             b.checkpoints(folder.resolve("checkpoints"), checkpointEvery);
         }
@@ -173,12 +201,6 @@ public final class Sweep<T> {
             }
             return finished;
         }
-    }
-
-    /** A file-system-safe folder name for a value, e.g. "0.3" or "adamW_lr_0.001". */
-    static String folderName(String value) {
-        String safe = value.replaceAll("[^A-Za-z0-9._=-]+", "_");
-        return safe.isEmpty() || safe.startsWith(".") ? "value_" + safe : safe;
     }
 
     private Result summarize(List<Finished> done) {
@@ -254,21 +276,40 @@ public final class Sweep<T> {
             Path file = folder.resolve("run.properties");
             try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 p.load(r);
+            } catch (CharacterCodingException | IllegalArgumentException e) { // malformed bytes or escapes
+                throw damaged(file, "it is not UTF-8 text in the properties format (" + e + ")");
             } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + file, e);
+                throw new UncheckedIOException("cannot read " + file + " (" + e + ")", e);
             }
-            if (!value.equals(p.getProperty("value"))) {
-                throw new IllegalStateException(file + " is the run of value '" + p.getProperty("value")
+            String saved = p.getProperty("value");
+            if (saved == null) {
+                throw damaged(file, "it names no value");
+            }
+            if (!value.equals(saved)) {
+                throw new IllegalStateException(file + " is the run of value '" + saved
                         + "', not '" + value + "'; use another directory for this sweep");
             }
-            try {
-                History history = History.load(folder.resolve("history.csv"));
-                history.setName(p.getProperty("name", history.name()));
-                return new Finished(value, history,
-                        Long.parseLong(p.getProperty("steps")), Double.parseDouble(p.getProperty("seconds")));
-            } catch (NumberFormatException | NullPointerException e) {
-                throw new IllegalStateException(file + " is corrupted (steps or seconds missing or not a number)", e);
+            History history = History.load(folder.resolve("history.csv"));
+            history.setName(p.getProperty("name", history.name()));
+            return new Finished(value, history, number(file, p, "steps", Long::parseLong, "a whole number"),
+                    number(file, p, "seconds", Double::parseDouble, "a number"));
+        }
+
+        private static <N> N number(Path file, Properties p, String key, Function<String, N> parse, String what) {
+            String text = p.getProperty(key);
+            if (text == null) {
+                throw damaged(file, key + " is missing");
             }
+            try {
+                return parse.apply(text.strip());
+            } catch (NumberFormatException e) {
+                throw damaged(file, key + " '" + text + "' is not " + what);
+            }
+        }
+
+        private static IllegalStateException damaged(Path file, String problem) {
+            return new IllegalStateException(file + " is damaged: " + problem + "; delete the folder "
+                    + file.getParent() + " to redo this run");
         }
     }
 

@@ -2,6 +2,8 @@ package dev.grokkit.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.types.Shape;
 import org.junit.jupiter.api.Test;
@@ -36,5 +38,17 @@ class DatasetTest {
         Normalization fitted = Normalization.fit(digits.train(), Normalization.Scope.GLOBAL);
         assertArrayEquals(fitted.apply(digits.test()).features(), data.test().features());
         assertEquals(0, Normalization.fit(data.train(), Normalization.Scope.GLOBAL).means()[0], 1e-5);
+    }
+
+    @Test
+    void emptyPartsAreRefusedAndNamed() {
+        Examples digits = ImageSets.allDigits();
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> new Dataset("d", digits.first(0), digits.first(10)));
+        assertEquals("d: the train part has no examples", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> new Dataset("d", digits.first(10), digits.first(0)));
+        assertEquals("d: the test part has no examples (its metrics would all be NaN)", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> ImageSets.digits().firstTrain(0));
+        assertTrue(e.getMessage().endsWith(": the train part has no examples"), e.getMessage());
     }
 }

@@ -128,6 +128,39 @@ class ExamplesTest {
     }
 
     @Test
+    void nonFiniteFeaturesAreRefusedWithTheirIndex() {
+        float[] x = new float[8];
+        x[6] = Float.NaN;
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Examples.ofFeatures(x, new Shape(2, 2), new int[] {0, 1}, 2));
+        assertEquals("features[6] = NaN (example 1, value 2) is not a finite number", e.getMessage());
+        x[6] = 0;
+        x[1] = Float.NEGATIVE_INFINITY;
+        e = assertThrows(IllegalArgumentException.class, () -> Examples.ofFeatures(x, new Shape(4), new int[] {0, 1}, 2));
+        assertTrue(e.getMessage().startsWith("features[1] = -Infinity (example 0, value 1)"), e.getMessage());
+        // a transformation that overflows is refused too
+        e = assertThrows(IllegalArgumentException.class, () -> indexed(3, 2).affine(0, Float.MIN_VALUE));
+        assertTrue(e.getMessage().startsWith("features[4] = Infinity (example 1, value 0)"), e.getMessage());
+    }
+
+    @Test
+    void exampleShapesWhoseSizeOverflowsAreRefused() {
+        // (2^62 + 1) x 4 = 2^64 + 4 wraps to 4 in a long
+        Shape wraps = new Shape((1L << 62) + 1, 4);
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> Examples.ofFeatures(new float[4], wraps, new int[] {0}, 1));
+        assertTrue(e.getMessage().contains("(4611686018427387905, 4)"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Examples.ofFeatures(new float[0], new Shape(1 << 16, 1 << 16), new int[0], 1));
+        assertTrue(e.getMessage().contains("(65536, 65536)"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> Examples.ofFeatures(new float[2], new Shape(-1, 2), new int[] {0}, 1));
+        assertTrue(e.getMessage().contains("(-1, 2)"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> indexed(2, 2).reshape(wraps));
+        assertTrue(e.getMessage().contains("(4611686018427387905, 4)"), e.getMessage());
+    }
+
+    @Test
     void percentagesPrintWithoutNoise() {
         assertEquals("30%", TrainFraction.percent(0.3));
         assertEquals("12.5%", TrainFraction.percent(0.125));
