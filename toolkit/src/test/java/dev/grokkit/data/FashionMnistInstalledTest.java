@@ -2,22 +2,19 @@ package dev.grokkit.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.ndarray.types.Shape;
-import java.nio.file.Files;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The full Fashion-MNIST of the Debian package dataset-fashion-mnist; skipped where it is not installed. */
+/** The full Fashion-MNIST of the Debian package dataset-fashion-mnist, which environment/install installs. */
 class FashionMnistInstalledTest {
 
     private static Dataset full;
 
     @BeforeAll
     static void load() {
-        assumeTrue(Files.isDirectory(ImageSets.DEBIAN_FASHION_MNIST), "dataset-fashion-mnist is not installed");
         full = ImageSets.fashionMnist();
     }
 
