@@ -30,16 +30,15 @@ final class RepositoryFiles {
     /** Every regular file under {@code root}, outside build output and tool folders. */
     static List<Path> sources(Path root) {
         try (Stream<Path> files = Files.walk(root)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(file -> root.relativize(file).getNameCount() == 1 || !hasSkippedFolder(root.relativize(file)))
-                    .sorted().toList();
+            return files.filter(Files::isRegularFile).filter(file -> !isSkipped(root.relativize(file))).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the files of " + root, e);
         }
     }
 
-    private static boolean hasSkippedFolder(Path relative) {
-        for (int i = 0; i < relative.getNameCount() - 1; i++) {
+    /** Whether a path lies in a skipped folder or is one of those names itself (a worktree's .git file). */
+    private static boolean isSkipped(Path relative) {
+        for (int i = 0; i < relative.getNameCount(); i++) {
             if (NOT_SOURCES.contains(relative.getName(i).toString())) {
                 return true;
             }
