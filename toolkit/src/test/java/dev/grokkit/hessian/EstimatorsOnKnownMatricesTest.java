@@ -134,6 +134,22 @@ class EstimatorsOnKnownMatricesTest {
     }
 
     @Test
+    void slqTopEigenvaluesAreTheLargestRitzValuesNotOneNodePerRun() {
+        // default: 5 runs; each run's largest Ritz value is lambda_1, so the pooled nodes hold it 5 times
+        Spectrum slq = StochasticLanczos.withDefaults().steps(20).spectrum(a);
+        assertArrayEquals(new double[] {45, 30, 20}, slq.top(3), 1e-8);
+        // few steps: the i-th largest Ritz value of any run is at most lambda_i (Cauchy interlacing)
+        Spectrum short3 = StochasticLanczos.withDefaults().steps(3).spectrum(a);
+        double[] top = short3.top(3);
+        double[] exact = {45, 30, 20};
+        for (int i = 0; i < 3; i++) {
+            assertTrue(top[i] <= exact[i] + 1e-9, "Ritz value " + i + ": " + top[i]);
+        }
+        assertTrue(top[0] > top[1] && top[1] > top[2], Arrays.toString(top));
+        assertArrayEquals(new double[] {45, 30, 20}, Spectrum.exact(eigenvalues).top(3), 0);
+    }
+
+    @Test
     void badInputsAreRejectedWithTheirName() {
         var e = assertThrows(IllegalArgumentException.class, () -> SymmetricOperator.of(new double[][] {{1, 2}, {3, 4}}));
         assertTrue(e.getMessage().contains("symmetric"));
