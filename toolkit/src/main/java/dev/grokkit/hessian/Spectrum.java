@@ -131,6 +131,24 @@ public final class Spectrum {
         return sum(l -> l);
     }
 
+    /**
+     * tr A with its standard error over the pooled runs. A run's rule from a Rademacher start
+     * vector v (||v||^2 = n) gives n sum_k w_k theta_k = v^T A v exactly, one Hutchinson sample, so
+     * the error is the sample standard deviation of the runs' traces over sqrt(runs) (NaN for a
+     * single rule). An exact spectrum's trace has error 0 and 0 samples.
+     */
+    public TraceEstimate traceEstimate() {
+        if (exact) {
+            return new TraceEstimate(trace(), 0, 0);
+        }
+        List<Spectrum> rules = rules();
+        int m = rules.size();
+        double mean = rules.stream().mapToDouble(Spectrum::trace).average().orElseThrow();
+        double squares = rules.stream().mapToDouble(r -> (r.trace() - mean) * (r.trace() - mean)).sum();
+        double standardError = m > 1 ? Math.sqrt(squares / (m - 1) / m) : Double.NaN;
+        return new TraceEstimate(mean, standardError, m);
+    }
+
     /** sum_i |l_i|. */
     public double absoluteSum() {
         return sum(Math::abs);

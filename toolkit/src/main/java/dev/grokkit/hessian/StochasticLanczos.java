@@ -9,7 +9,9 @@ import java.util.Random;
  * Lanczos runs (full reorthogonalization) from independent Rademacher start vectors; each run's
  * Gauss quadrature rule estimates the spectral measure (1/n) sum_i delta(l_i), and the runs are
  * pooled with equal weight. Defaults: 100 Lanczos steps (PyHessian's) and 5 runs (ours:
- * PyHessian uses 1; several runs average out the start vector). Immutable; setters return copies.
+ * PyHessian uses 1; several runs average out the start vector, and give the trace a standard
+ * error: {@link Spectrum#traceEstimate}). The top eigenvalues are {@link Spectrum#top}. Immutable;
+ * setters return copies.
  */
 public final class StochasticLanczos {
 

@@ -150,6 +150,32 @@ class EstimatorsOnKnownMatricesTest {
     }
 
     @Test
+    void slqTraceCarriesTheStandardErrorOverItsRuns() {
+        int runs = 30;
+        long seed = 9;
+        TraceEstimate trace = StochasticLanczos.withDefaults().steps(20).runs(runs).seed(seed).spectrum(a)
+                .traceEstimate();
+        // each run's quadrature trace is v^T A v for its Rademacher start vector: the same
+        // samples as Hutchinson's, drawn here from the same generator
+        java.util.Random random = new java.util.Random(seed);
+        double[] q = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            double[] v = Vectors.rademacher(N, random);
+            q[r] = Vectors.dot(v, a.apply(v));
+        }
+        double mean = Arrays.stream(q).average().orElseThrow();
+        double variance = Arrays.stream(q).map(x -> (x - mean) * (x - mean)).sum() / (runs - 1);
+        assertEquals(runs, trace.samples());
+        assertEquals(mean, trace.value(), 1e-9);
+        assertEquals(Math.sqrt(variance / runs), trace.standardError(), 1e-9);
+        assertEquals(exactTrace(), trace.value(), 4 * trace.standardError(), trace.toString());
+        assertTrue(Double.isNaN(StochasticLanczos.withDefaults().runs(1).spectrum(a).traceEstimate().standardError()));
+        TraceEstimate exact = Spectrum.exact(eigenvalues).traceEstimate();
+        assertEquals(exactTrace(), exact.value(), 1e-12);
+        assertEquals(0, exact.standardError());
+    }
+
+    @Test
     void badInputsAreRejectedWithTheirName() {
         var e = assertThrows(IllegalArgumentException.class, () -> SymmetricOperator.of(new double[][] {{1, 2}, {3, 4}}));
         assertTrue(e.getMessage().contains("symmetric"));
