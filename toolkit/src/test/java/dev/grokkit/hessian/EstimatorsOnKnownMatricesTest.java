@@ -114,6 +114,34 @@ class EstimatorsOnKnownMatricesTest {
     }
 
     @Test
+    void powerIterationReportsResidualsThatBoundTheErrorAndConvergesOnThem() {
+        // lambda_4 = 19 next to lambda_3 = 20: the vector converges by 0.95 per iteration, and
+        // PyHessian's rule (lambda changes by < 1e-3) stopped with lambda_3 1.15% low
+        double[] l = KnownMatrices.testEigenvalues(N);
+        l[N - 4] = 19;
+        SymmetricOperator close = SymmetricOperator.of(KnownMatrices.withEigenvalues(l, 3));
+        double[] exact = {45, 30, 20};
+        TopEigenpairs top = PowerIteration.withDefaults().seed(2).top(close, 3);
+        for (int i = 0; i < 3; i++) {
+            double value = top.values()[i];
+            double[] v = top.vectors().get(i);
+            double[] r = close.apply(v);
+            Vectors.addScaled(r, -value, v);
+            assertEquals(Vectors.norm(r), top.residuals()[i], 1e-12, "residual " + i);
+            assertTrue(Math.abs(value - exact[i]) <= top.residuals()[i], top.toString());
+            assertTrue(top.converged()[i], top.toString());
+            assertEquals(exact[i], value, 1e-3 * exact[i], top.toString());
+        }
+        // stopped by the iteration limit: not converged, and the residual shows how far off it may be
+        TopEigenpairs cut = PowerIteration.withDefaults().seed(2).maxIterations(5).top(close, 3);
+        assertFalse(cut.allConverged(), cut.toString());
+        for (int i = 0; i < 3; i++) {
+            assertTrue(cut.converged()[i] || cut.residuals()[i] > 1e-3 * Math.abs(cut.values()[i]), cut.toString());
+            assertTrue(Math.abs(cut.values()[i] - exact[i]) <= cut.residuals()[i], cut.toString());
+        }
+    }
+
+    @Test
     void slqDensityIntegratesToOneAndMatchesTheMoments() {
         int runs = 30;
         Spectrum slq = StochasticLanczos.withDefaults().steps(20).runs(runs).seed(5).spectrum(a);
