@@ -18,8 +18,78 @@ import java.math.MathContext;
  * {@link Verdict#DOES_NOT_HOLD} when it lies wholly on the other side, and
  * {@link Verdict#UNDECIDED} otherwise (see {@link Evidence} for censored runs).
  */
-public record Claim(String statement, Verdict verdict, String quantity, double estimate, double low, double high,
-        double confidence, String claimed, String n, String note) {
+public final class Claim {
+
+    private final String statement;
+    private final Verdict verdict;
+    private final String quantity;
+    private final double estimate;
+    private final double low;
+    private final double high;
+    private final double confidence;
+    private final String claimed;
+    private final String n;
+    private final String note;
+
+    /** Made only by {@link Evidence}: a verdict comes from runs. */
+    Claim(String statement, Verdict verdict, String quantity, double estimate, double low, double high,
+            double confidence, String claimed, String n, String note) {
+        this.statement = statement;
+        this.verdict = verdict;
+        this.quantity = quantity;
+        this.estimate = estimate;
+        this.low = low;
+        this.high = high;
+        this.confidence = confidence;
+        this.claimed = claimed;
+        this.n = n;
+        this.note = note;
+    }
+
+    /** The claim as stated. */
+    public String statement() {
+        return statement;
+    }
+
+    public Verdict verdict() {
+        return verdict;
+    }
+
+    /** What the interval is of, e.g. "perturbed/standard ratio". */
+    public String quantity() {
+        return quantity;
+    }
+
+    public double estimate() {
+        return estimate;
+    }
+
+    public double low() {
+        return low;
+    }
+
+    public double high() {
+        return high;
+    }
+
+    public double confidence() {
+        return confidence;
+    }
+
+    /** The side claimed, e.g. "< 1". */
+    public String claimed() {
+        return claimed;
+    }
+
+    /** The counts, e.g. "3 vs 3 seeds". */
+    public String n() {
+        return n;
+    }
+
+    /** Censored runs, if any, and their effect; empty if none. */
+    public String note() {
+        return note;
+    }
 
     /** A claim to decide at 95% confidence. */
     public static ClaimBuilder that(String statement) {

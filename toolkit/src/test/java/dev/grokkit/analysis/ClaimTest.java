@@ -173,5 +173,11 @@ class ClaimTest {
         Sample bothSlow = Sample.censored("standard", 5000, 2000, 2400, Double.NaN);
         Claim both = Claim.that("A groks sooner").ratio(Sample.censored("A", 150, 100, 110, Double.NaN), bothSlow).below(1);
         assertEquals(Verdict.UNDECIDED, both.verdict(), both.toString());
+
+        // no run grokked in either condition: ratio 1 exactly, which decides nothing
+        Claim none = Claim.that("A groks sooner").ratio(Sample.censored("A", 5000, Double.NaN, Double.NaN, Double.NaN),
+                Sample.censored("B", 5000, Double.NaN, Double.NaN, Double.NaN)).below(1);
+        assertEquals(Verdict.UNDECIDED, none.verdict(), none.toString());
+        assertEquals(1, none.high(), 0);
     }
 }
