@@ -177,17 +177,16 @@ public final class Spectrum {
         if (k < 1) {
             throw new IllegalArgumentException("k must be positive, was " + k);
         }
-        double[] out = new double[0];
+        int length = 0;
+        for (Spectrum rule : rules()) {
+            length = Math.max(length, Math.min(k, rule.nodes.length));
+        }
+        double[] out = new double[length];
+        Arrays.fill(out, Double.NEGATIVE_INFINITY);
         for (Spectrum rule : rules()) {
             double[] ritz = rule.nodes.clone();
             Arrays.sort(ritz);
-            int have = Math.min(k, ritz.length);
-            int before = out.length;
-            if (have > before) {
-                out = Arrays.copyOf(out, have);
-                Arrays.fill(out, before, have, Double.NEGATIVE_INFINITY);
-            }
-            for (int i = 0; i < have; i++) {
+            for (int i = 0; i < Math.min(length, ritz.length); i++) {
                 out[i] = Math.max(out[i], ritz[ritz.length - 1 - i]);
             }
         }

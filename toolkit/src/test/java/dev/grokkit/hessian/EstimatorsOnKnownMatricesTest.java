@@ -212,6 +212,11 @@ class EstimatorsOnKnownMatricesTest {
         assertThrows(IllegalArgumentException.class, () -> PowerIteration.withDefaults().top(a, 0));
         assertThrows(IllegalArgumentException.class, () -> Spectrum.quadrature(new double[] {1}, new double[] {0.5}, 3));
         assertThrows(IllegalArgumentException.class, () -> StochasticLanczos.withDefaults().runs(0));
+        assertThrows(IllegalArgumentException.class, () -> Spectrum.pooled(java.util.List.of()));
+        var mixed = assertThrows(IllegalArgumentException.class, () -> Spectrum.pooled(java.util.List.of(
+                Spectrum.quadrature(new double[] {1}, new double[] {1}, 3), Spectrum.exact(new double[] {1, 2, 3}))));
+        assertTrue(mixed.getMessage().contains("single quadrature rules of one 3x3 matrix"), mixed.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Spectrum.exact(eigenvalues).top(0));
     }
 
     /** An operator given by a function, for tests. */
