@@ -17,7 +17,8 @@ import java.util.List;
  * it, and the verdict is {@link Verdict#UNDECIDED}. Example: "A groks sooner than B", ratio
  * A/B below 1: B runs that never grokked can only push the ratio lower, so "holds" stands; A runs
  * that never grokked could push it above 1, so "holds" becomes undecided, while "does not hold"
- * stands. Censored runs in both samples leave only an undecided verdict.
+ * stands. Censored runs in both samples leave only an undecided verdict, and a claimed range
+ * ({@link #within}), bounded on both sides, cannot hold with a censored run.
  */
 public final class Evidence {
 
