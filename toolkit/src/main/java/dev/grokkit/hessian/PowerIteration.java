@@ -5,11 +5,15 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Top-k eigenvalues by power iteration with deflation (PyHessian's method and defaults): for the
- * i-th eigenpair, start from a Gaussian vector, repeat v <- A v / ||A v|| keeping v orthogonal
- * to the eigenvectors already found, with the Rayleigh quotient lambda = v^T A v, until lambda
- * changes by less than {@code tolerance} relative, |l_k - l_(k-1)| / (|l_(k-1)| + 1e-6) < tol, or
- * after {@code maxIterations} (1e-3, 100). It finds the eigenvalues of largest magnitude, which
+ * Top-k eigenvalues by power iteration with deflation (PyHessian's method): for the i-th
+ * eigenpair, start from a Gaussian vector, repeat v <- A v / ||A v|| keeping v orthogonal to the
+ * eigenvectors already found, with the Rayleigh quotient lambda = v^T A v, until the residual
+ * r = A v - lambda v, less its part along the vectors already found (which deflation cannot
+ * remove), has ||r|| <= tolerance |lambda|, or after {@code maxIterations} (1e-3, 100). The result
+ * reports each pair's full residual ||A v - lambda v||, which bounds its error (an eigenvalue of a
+ * symmetric A lies within it), and whether it converged. PyHessian stops on a relative change of
+ * lambda below 1e-3, which a slow iteration (lambda_(i+1) close to lambda_i) meets far from the
+ * answer: lambda_3 1.15% low on a test matrix. It finds the eigenvalues of largest magnitude, which
  * for a Hessian near a minimum are the largest. Immutable; the setters return copies.
  */
 public final class PowerIteration {
@@ -24,11 +28,15 @@ public final class PowerIteration {
         this.seed = seed;
     }
 
-    /** Tolerance 1e-3, at most 100 iterations per eigenvalue, seed 0. */
+    /**
+     * Residual tolerance 1e-3 (a converged lambda_1 is within 0.1%; every pair within its reported
+     * residual), at most 100 iterations per eigenvalue, seed 0.
+     */
     public static PowerIteration withDefaults() {
         return new PowerIteration(1e-3, 100, 0);
     }
 
+    /** The residual (less its part along the pairs already found) that stops the iteration, relative to |lambda|. */
     public PowerIteration tolerance(double tolerance) {
         if (!(tolerance >= 0)) {
             throw new IllegalArgumentException("tolerance must be >= 0, was " + tolerance);
@@ -47,7 +55,7 @@ public final class PowerIteration {
         return new PowerIteration(tolerance, maxIterations, seed);
     }
 
-    /** The k eigenpairs of largest |lambda|. */
+    /** The k eigenpairs of largest |lambda|, each with its residual. */
     public TopEigenpairs top(SymmetricOperator a, int k) {
         if (k < 1 || k > a.dimension()) {
             throw new IllegalArgumentException("k must be in 1.." + a.dimension() + ", was " + k);
@@ -55,30 +63,28 @@ public final class PowerIteration {
         Random random = new Random(seed);
         List<double[]> vectors = new ArrayList<>();
         double[] values = new double[k];
+        double[] residuals = new double[k];
+        boolean[] converged = new boolean[k];
         for (int i = 0; i < k; i++) {
             double[] v = Vectors.gaussian(a.dimension(), random);
             Vectors.orthogonalize(v, vectors);
             Vectors.normalize(v);
-            double lambda = Double.NaN;
             for (int it = 0; it < maxIterations; it++) {
                 double[] av = a.apply(v);
-                double next = Vectors.dot(v, av);
+                values[i] = Vectors.dot(v, av);
+                double[] r = av.clone();
+                Vectors.addScaled(r, -values[i], v);
+                residuals[i] = Vectors.norm(r);
+                Vectors.orthogonalize(r, vectors);
+                converged[i] = Vectors.norm(r) <= tolerance * Math.abs(values[i]);
                 Vectors.orthogonalize(av, vectors);
-                if (Vectors.normalize(av) == 0) {
-                    lambda = next;
+                if (converged[i] || it == maxIterations - 1 || Vectors.normalize(av) == 0) {
                     break;
                 }
                 v = av;
-                boolean settled = !Double.isNaN(lambda)
-                        && Math.abs(next - lambda) / (Math.abs(lambda) + 1e-6) < tolerance;
-                lambda = next;
-                if (settled) {
-                    break;
-                }
             }
-            values[i] = lambda;
             vectors.add(v);
         }
-        return new TopEigenpairs(values, vectors);
+        return new TopEigenpairs(values, vectors, residuals, converged);
     }
 }

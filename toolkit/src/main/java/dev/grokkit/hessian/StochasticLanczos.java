@@ -1,5 +1,7 @@
 package dev.grokkit.hessian;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -7,7 +9,9 @@ import java.util.Random;
  * Lanczos runs (full reorthogonalization) from independent Rademacher start vectors; each run's
  * Gauss quadrature rule estimates the spectral measure (1/n) sum_i delta(l_i), and the runs are
  * pooled with equal weight. Defaults: 100 Lanczos steps (PyHessian's) and 5 runs (ours:
- * PyHessian uses 1; several runs average out the start vector). Immutable; setters return copies.
+ * PyHessian uses 1; several runs average out the start vector, and give the trace a standard
+ * error: {@link Spectrum#traceEstimate}). The top eigenvalues are {@link Spectrum#top}. Immutable;
+ * setters return copies.
  */
 public final class StochasticLanczos {
 
@@ -43,29 +47,14 @@ public final class StochasticLanczos {
         return new StochasticLanczos(steps, runs, seed);
     }
 
-    /** The pooled quadrature rule: every run's nodes, each run's weights divided by the number of runs. */
+    /** The pooled quadrature rule of the runs ({@link Spectrum#pooled}), which keeps each run's Ritz values. */
     public Spectrum spectrum(SymmetricOperator a) {
         Random random = new Random(seed);
-        int n = a.dimension();
-        double[][] nodes = new double[runs][];
-        double[][] weights = new double[runs][];
-        int total = 0;
+        List<Spectrum> rules = new ArrayList<>();
         for (int r = 0; r < runs; r++) {
-            Spectrum run = Lanczos.quadrature(a, Vectors.rademacher(n, random), steps);
-            nodes[r] = run.nodes();
-            weights[r] = run.weights();
-            total += nodes[r].length;
+            rules.add(Lanczos.quadrature(a, Vectors.rademacher(a.dimension(), random), steps));
         }
-        double[] pooledNodes = new double[total];
-        double[] pooledWeights = new double[total];
-        int at = 0;
-        for (int r = 0; r < runs; r++) {
-            for (int k = 0; k < nodes[r].length; k++) {
-                pooledNodes[at] = nodes[r][k];
-                pooledWeights[at++] = weights[r][k] / runs;
-            }
-        }
-        return Spectrum.quadrature(pooledNodes, pooledWeights, n);
+        return Spectrum.pooled(rules);
     }
 
     /** The smoothed density of {@link #spectrum}. */

@@ -114,6 +114,34 @@ class EstimatorsOnKnownMatricesTest {
     }
 
     @Test
+    void powerIterationReportsResidualsThatBoundTheErrorAndConvergesOnThem() {
+        // lambda_4 = 19 next to lambda_3 = 20: the vector converges by 0.95 per iteration, and
+        // PyHessian's rule (lambda changes by < 1e-3) stopped with lambda_3 1.15% low
+        double[] l = KnownMatrices.testEigenvalues(N);
+        l[N - 4] = 19;
+        SymmetricOperator close = SymmetricOperator.of(KnownMatrices.withEigenvalues(l, 3));
+        double[] exact = {45, 30, 20};
+        TopEigenpairs top = PowerIteration.withDefaults().seed(2).top(close, 3);
+        for (int i = 0; i < 3; i++) {
+            double value = top.values()[i];
+            double[] v = top.vectors().get(i);
+            double[] r = close.apply(v);
+            Vectors.addScaled(r, -value, v);
+            assertEquals(Vectors.norm(r), top.residuals()[i], 1e-12, "residual " + i);
+            assertTrue(Math.abs(value - exact[i]) <= top.residuals()[i], top.toString());
+            assertTrue(top.converged()[i], top.toString());
+            assertEquals(exact[i], value, 1e-3 * exact[i], top.toString());
+        }
+        // stopped by the iteration limit: not converged, and the residual shows how far off it may be
+        TopEigenpairs cut = PowerIteration.withDefaults().seed(2).maxIterations(5).top(close, 3);
+        assertFalse(cut.allConverged(), cut.toString());
+        for (int i = 0; i < 3; i++) {
+            assertTrue(cut.converged()[i] || cut.residuals()[i] > 1e-3 * Math.abs(cut.values()[i]), cut.toString());
+            assertTrue(Math.abs(cut.values()[i] - exact[i]) <= cut.residuals()[i], cut.toString());
+        }
+    }
+
+    @Test
     void slqDensityIntegratesToOneAndMatchesTheMoments() {
         int runs = 30;
         Spectrum slq = StochasticLanczos.withDefaults().steps(20).runs(runs).seed(5).spectrum(a);
@@ -134,6 +162,48 @@ class EstimatorsOnKnownMatricesTest {
     }
 
     @Test
+    void slqTopEigenvaluesAreTheLargestRitzValuesNotOneNodePerRun() {
+        // default: 5 runs; each run's largest Ritz value is lambda_1, so the pooled nodes hold it 5 times
+        Spectrum slq = StochasticLanczos.withDefaults().steps(20).spectrum(a);
+        assertArrayEquals(new double[] {45, 30, 20}, slq.top(3), 1e-8);
+        // few steps: the i-th largest Ritz value of any run is at most lambda_i (Cauchy interlacing)
+        Spectrum short3 = StochasticLanczos.withDefaults().steps(3).spectrum(a);
+        double[] top = short3.top(3);
+        double[] exact = {45, 30, 20};
+        for (int i = 0; i < 3; i++) {
+            assertTrue(top[i] <= exact[i] + 1e-9, "Ritz value " + i + ": " + top[i]);
+        }
+        assertTrue(top[0] > top[1] && top[1] > top[2], Arrays.toString(top));
+        assertArrayEquals(new double[] {45, 30, 20}, Spectrum.exact(eigenvalues).top(3), 0);
+    }
+
+    @Test
+    void slqTraceCarriesTheStandardErrorOverItsRuns() {
+        int runs = 30;
+        long seed = 9;
+        TraceEstimate trace = StochasticLanczos.withDefaults().steps(20).runs(runs).seed(seed).spectrum(a)
+                .traceEstimate();
+        // each run's quadrature trace is v^T A v for its Rademacher start vector: the same
+        // samples as Hutchinson's, drawn here from the same generator
+        java.util.Random random = new java.util.Random(seed);
+        double[] q = new double[runs];
+        for (int r = 0; r < runs; r++) {
+            double[] v = Vectors.rademacher(N, random);
+            q[r] = Vectors.dot(v, a.apply(v));
+        }
+        double mean = Arrays.stream(q).average().orElseThrow();
+        double variance = Arrays.stream(q).map(x -> (x - mean) * (x - mean)).sum() / (runs - 1);
+        assertEquals(runs, trace.samples());
+        assertEquals(mean, trace.value(), 1e-9);
+        assertEquals(Math.sqrt(variance / runs), trace.standardError(), 1e-9);
+        assertEquals(exactTrace(), trace.value(), 4 * trace.standardError(), trace.toString());
+        assertTrue(Double.isNaN(StochasticLanczos.withDefaults().runs(1).spectrum(a).traceEstimate().standardError()));
+        TraceEstimate exact = Spectrum.exact(eigenvalues).traceEstimate();
+        assertEquals(exactTrace(), exact.value(), 1e-12);
+        assertEquals(0, exact.standardError());
+    }
+
+    @Test
     void badInputsAreRejectedWithTheirName() {
         var e = assertThrows(IllegalArgumentException.class, () -> SymmetricOperator.of(new double[][] {{1, 2}, {3, 4}}));
         assertTrue(e.getMessage().contains("symmetric"));
@@ -142,6 +212,11 @@ class EstimatorsOnKnownMatricesTest {
         assertThrows(IllegalArgumentException.class, () -> PowerIteration.withDefaults().top(a, 0));
         assertThrows(IllegalArgumentException.class, () -> Spectrum.quadrature(new double[] {1}, new double[] {0.5}, 3));
         assertThrows(IllegalArgumentException.class, () -> StochasticLanczos.withDefaults().runs(0));
+        assertThrows(IllegalArgumentException.class, () -> Spectrum.pooled(java.util.List.of()));
+        var mixed = assertThrows(IllegalArgumentException.class, () -> Spectrum.pooled(java.util.List.of(
+                Spectrum.quadrature(new double[] {1}, new double[] {1}, 3), Spectrum.exact(new double[] {1, 2, 3}))));
+        assertTrue(mixed.getMessage().contains("single quadrature rules of one 3x3 matrix"), mixed.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Spectrum.exact(eigenvalues).top(0));
     }
 
     /** An operator given by a function, for tests. */

@@ -1,0 +1,126 @@
+package dev.grokkit.analysis;
+
+import java.util.Arrays;
+
+/**
+ * The statement of a claim and its confidence level; each method estimates the quantity that
+ * decides it, with a t interval, as {@link Evidence} awaiting the claimed side. Every sample
+ * needs at least 3 values (seeds): a claim is never decided by two single runs.
+ *
+ * <ul>
+ *   <li>{@link #difference}: mean a - mean b over independent seeds (Welch's t interval);
+ *   <li>{@link #ratio}: the ratio of geometric means a / b over independent seeds, for positive
+ *       quantities such as grokking steps (Welch's interval on ln a - ln b, exponentiated);
+ *   <li>{@link #pairedDifference}, {@link #pairedRatio}: the same when seed i ran both conditions
+ *       (one-sample t interval on the per-seed differences or log-ratios);
+ *   <li>{@link #mean}: one quantity, to compare with a reference value;
+ *   <li>{@link #slope}: the slope of a fitted line, {@link Fits}.
+ * </ul>
+ */
+public final class ClaimBuilder {
+
+    private static final int MIN_SEEDS = 3;
+
+    private final String statement;
+    private final double confidence;
+
+    ClaimBuilder(String statement, double confidence) {
+        if (statement == null || statement.isBlank()) {
+            throw new IllegalArgumentException("a claim needs a statement");
+        }
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new IllegalArgumentException("claim '" + statement + "': confidence must be in (0, 1), was " + confidence);
+        }
+        this.statement = statement;
+        this.confidence = confidence;
+    }
+
+    /** The confidence level of the interval (default 0.95). */
+    public ClaimBuilder confidence(double confidence) {
+        return new ClaimBuilder(statement, confidence);
+    }
+
+    public Evidence difference(Sample a, Sample b) {
+        checkTwo(a, b, false);
+        return evidence(a.name() + " - " + b.name(), TInterval.welch(a.values(), b.values(), confidence),
+                a.size() + " vs " + b.size() + " seeds", a, b);
+    }
+
+    public Evidence ratio(Sample a, Sample b) {
+        checkTwo(a, b, false);
+        return evidence(a.name() + "/" + b.name() + " ratio",
+                TInterval.welch(logs(a), logs(b), confidence).exp(), a.size() + " vs " + b.size() + " seeds", a, b);
+    }
+
+    public Evidence pairedDifference(Sample a, Sample b) {
+        checkTwo(a, b, true);
+        double[] x = a.values();
+        double[] y = b.values();
+        double[] d = new double[x.length];
+        Arrays.setAll(d, i -> x[i] - y[i]);
+        return evidence(a.name() + " - " + b.name() + ", paired", TInterval.mean(d, confidence),
+                d.length + " paired seeds", a, b);
+    }
+
+    public Evidence pairedRatio(Sample a, Sample b) {
+        checkTwo(a, b, true);
+        double[] x = logs(a);
+        double[] y = logs(b);
+        double[] d = new double[x.length];
+        Arrays.setAll(d, i -> x[i] - y[i]);
+        return evidence(a.name() + "/" + b.name() + " ratio, paired", TInterval.mean(d, confidence).exp(),
+                d.length + " paired seeds", a, b);
+    }
+
+    public Evidence mean(Sample a) {
+        checkSeeds(a);
+        return evidence("mean " + a.name(), TInterval.mean(a.values(), confidence), a.size() + " seeds", a, null);
+    }
+
+    /**
+     * The fit's slope with its t interval (n - 2 degrees of freedom) at this claim's confidence,
+     * which need not be the fit's. The fit has at least 3 points by construction.
+     */
+    public Evidence slope(LineFit fit) {
+        TInterval slope = TInterval.of(fit.slope(), fit.slopeStdErr(), fit.n() - 2, confidence);
+        return new Evidence(statement, "slope of " + fit.v() + " against " + fit.u(), slope, confidence,
+                fit.n() + " points", null, null);
+    }
+
+    private Evidence evidence(String quantity, TInterval interval, String n, Sample a, Sample b) {
+        return new Evidence(statement, quantity, interval, confidence, n, a, b);
+    }
+
+    private void checkTwo(Sample a, Sample b, boolean paired) {
+        checkSeeds(a);
+        checkSeeds(b);
+        if (a.name().equals(b.name())) {
+            throw new IllegalArgumentException("claim '" + statement + "' compares sample '" + a.name()
+                    + "' with a sample of the same name");
+        }
+        if (paired && a.size() != b.size()) {
+            throw new IllegalArgumentException("claim '" + statement + "' pairs seeds, but '" + a.name() + "' has "
+                    + a.size() + " values and '" + b.name() + "' " + b.size());
+        }
+    }
+
+    private void checkSeeds(Sample s) {
+        if (s.size() < MIN_SEEDS) {
+            throw new IllegalArgumentException("claim '" + statement + "': sample '" + s.name() + "' has " + s.size()
+                    + (s.size() == 1 ? " value" : " values") + "; a claim is decided over at least " + MIN_SEEDS
+                    + " seeds per condition");
+        }
+    }
+
+    private double[] logs(Sample s) {
+        double[] v = s.values();
+        for (int i = 0; i < v.length; i++) {
+            if (!(v[i] > 0)) {
+                throw new IllegalArgumentException("claim '" + statement + "': a ratio needs positive values, but value "
+                        + i + " of sample '" + s.name() + "' is " + v[i]);
+            }
+            v[i] = Math.log(v[i]);
+        }
+        return v;
+    }
+}
