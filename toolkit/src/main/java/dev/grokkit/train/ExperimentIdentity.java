@@ -27,6 +27,8 @@ final class ExperimentIdentity {
 
     private static final String PREFIX = "identity.";
     private static final String PROBE_SEPARATOR = "; ";
+    /** Values hashed per buffer, so a large dataset is digested without a copy of its bytes. */
+    private static final int CHUNK = 1 << 16;
     /** Data digests by dataset instance (datasets are immutable; hashing a large one takes a while). */
     private static final Map<Dataset, String> DATA_DIGESTS = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -156,9 +158,12 @@ final class ExperimentIdentity {
                 update(digest, split.tokens());
             } else {
                 float[] features = split.features();
-                ByteBuffer bytes = ByteBuffer.allocate(4 * features.length);
-                bytes.asFloatBuffer().put(features);
-                digest.update(bytes);
+                ByteBuffer chunk = ByteBuffer.allocate(4 * CHUNK);
+                for (int from = 0; from < features.length; from += CHUNK) {
+                    chunk.clear();
+                    chunk.asFloatBuffer().put(features, from, Math.min(CHUNK, features.length - from));
+                    digest.update(chunk.limit(4 * Math.min(CHUNK, features.length - from)));
+                }
             }
             update(digest, split.labels());
         }
@@ -166,8 +171,11 @@ final class ExperimentIdentity {
     }
 
     private static void update(MessageDigest digest, int[] values) {
-        ByteBuffer bytes = ByteBuffer.allocate(4 * values.length);
-        bytes.asIntBuffer().put(values);
-        digest.update(bytes);
+        ByteBuffer chunk = ByteBuffer.allocate(4 * CHUNK);
+        for (int from = 0; from < values.length; from += CHUNK) {
+            chunk.clear();
+            chunk.asIntBuffer().put(values, from, Math.min(CHUNK, values.length - from));
+            digest.update(chunk.limit(4 * Math.min(CHUNK, values.length - from)));
+        }
     }
 }
