@@ -127,6 +127,34 @@ class CheckpointHostileFilesTest {
         return tests.stream();
     }
 
+    @org.junit.jupiter.api.Test
+    void strayEntriesAreRefusedNamingThem() throws IOException {
+        Path dir = damaged("history.csv", b -> b, false);
+        try {
+            Path stray = Files.writeString(dir.resolve("step-000000010").resolve("notes.txt"), "mine");
+            assertNamed(dir, stray);
+            Files.delete(stray);
+            Path fileAsCheckpoint = Files.writeString(dir.resolve("step-000000020"), "not a folder");
+            assertNamed(dir, fileAsCheckpoint);
+            Files.delete(fileAsCheckpoint);
+            Path fileAsDirectory = Files.writeString(dir.resolveSibling(dir.getFileName() + "-file"), "x");
+            try {
+                RuntimeException e = assertThrows(RuntimeException.class,
+                        () -> experiment(fileAsDirectory).build().runOrResume());
+                assertTrue(e.getMessage().contains(fileAsDirectory.toString()), e.getMessage());
+            } finally {
+                Files.delete(fileAsDirectory);
+            }
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private static void assertNamed(Path dir, Path culprit) {
+        RuntimeException e = assertThrows(RuntimeException.class, () -> experiment(dir).steps(20).build().resume());
+        assertTrue(e.getMessage().contains(culprit.toString()), "names " + culprit + ": " + e.getMessage());
+    }
+
     private static void assertRefused(String file, UnaryOperator<byte[]> damage, boolean forgeManifest)
             throws IOException {
         Path dir = damaged(file, damage, forgeManifest);
