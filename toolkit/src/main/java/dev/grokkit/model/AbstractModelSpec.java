@@ -11,7 +11,7 @@ import dev.grokkit.engine.Autograd;
  * input shape, and Omnigrok's init scale (every parameter multiplied by alpha after the default
  * initialization; Liu et al. 2022 use alpha = 8).
  */
-public abstract class AbstractModelSpec<T extends AbstractModelSpec<T>> implements ModelSpec {
+public abstract class AbstractModelSpec<T extends AbstractModelSpec<T>> implements ModelSpec, Cloneable {
 
     private double initScale = 1.0;
 
@@ -26,6 +26,16 @@ public abstract class AbstractModelSpec<T extends AbstractModelSpec<T>> implemen
 
     public double initScale() {
         return initScale;
+    }
+
+    /** A copy with the current settings, which later changes to this spec do not affect. */
+    @SuppressWarnings("unchecked")
+    public T copy() {
+        try {
+            return (T) super.clone(); // every setting is a value, or an array replaced (never changed) by its setter
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     protected abstract T self();

@@ -10,7 +10,7 @@ import java.util.Objects;
  * Specs are mutable builders; {@link #build()} makes a fresh optimizer with empty state from the
  * current settings, so one spec serves many runs.
  */
-public abstract class AbstractOptimizerSpec<T extends AbstractOptimizerSpec<T>> implements OptimizerSpec {
+public abstract class AbstractOptimizerSpec<T extends AbstractOptimizerSpec<T>> implements OptimizerSpec, Cloneable {
 
     private Schedule schedule;
     private double weightDecay;
@@ -44,6 +44,16 @@ public abstract class AbstractOptimizerSpec<T extends AbstractOptimizerSpec<T>> 
 
     public double weightDecay() {
         return weightDecay;
+    }
+
+    /** A copy with the current settings, which later changes to this spec do not affect. */
+    @SuppressWarnings("unchecked")
+    public T copy() {
+        try {
+            return (T) super.clone(); // every setting is a value, or an array replaced (never changed) by its setter
+        } catch (CloneNotSupportedException e) {
+            throw new AssertionError(e);
+        }
     }
 
     protected abstract T self();

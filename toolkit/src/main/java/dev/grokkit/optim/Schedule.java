@@ -3,7 +3,9 @@ package dev.grokkit.optim;
 /**
  * A learning rate as a function of the 0-based step. Factories cover the schedules the grokking
  * papers use: constant, linear warm-up (Nanda et al. use 10 steps), and cosine decay. Any lambda
- * is a schedule too; it describes itself as "custom schedule".
+ * is a schedule too; it describes itself as "custom schedule". A description is for display only:
+ * a checkpoint records the digest of the learning rates its run took, and resumes only with a
+ * schedule that gives those same rates, so two lambdas are never mistaken for each other.
  */
 @FunctionalInterface
 public interface Schedule {

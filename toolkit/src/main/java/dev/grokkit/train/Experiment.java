@@ -3,10 +3,12 @@ package dev.grokkit.train;
 import ai.djl.ndarray.types.DataType;
 import dev.grokkit.data.Dataset;
 import dev.grokkit.engine.Grokkit;
+import dev.grokkit.model.AbstractModelSpec;
 import dev.grokkit.model.Loss;
 import dev.grokkit.model.Losses;
 import dev.grokkit.model.ModelLoss;
 import dev.grokkit.model.ModelSpec;
+import dev.grokkit.optim.AbstractOptimizerSpec;
 import dev.grokkit.optim.OptimizerSpec;
 import dev.grokkit.probe.Probe;
 import java.nio.file.Path;
@@ -19,9 +21,14 @@ import java.util.function.Supplier;
 
 /**
  * Everything that defines a training run: data, model, optimizer, loss, steps, batch, seed,
- * precision, input noise, probes, when to log, when to stop, where to checkpoint. Immutable; {@link #run()}
- * trains from scratch and {@link #resume()} continues from the latest checkpoint. The same
- * experiment run twice gives the same history.
+ * precision, input noise, probes, when to log, when to stop, where to checkpoint. Immutable (the
+ * model and optimizer specs are copied at {@link Builder#build()}, so changing them later changes
+ * no built experiment); {@link #run()} trains from scratch and {@link #resume()} continues from
+ * the latest checkpoint. The same experiment run twice gives the same history.
+ *
+ * <p>A checkpoint directory has one owner: opening it for a run locks it until the run ends, and
+ * refuses it if it holds another experiment's checkpoints ({@link ExperimentIdentity}). A failure
+ * part-way through a run is a {@link RunFailedException} carrying the run so far.
  */
 public final class Experiment {
 
@@ -46,8 +53,8 @@ public final class Experiment {
     private Experiment(Builder b) {
         name = b.name != null ? b.name : b.data.name();
         data = b.data;
-        model = b.model;
-        optimizer = b.optimizer;
+        model = b.model instanceof AbstractModelSpec<?> spec ? spec.copy() : b.model;
+        optimizer = b.optimizer instanceof AbstractOptimizerSpec<?> spec ? spec.copy() : b.optimizer;
         loss = b.loss;
         steps = b.steps;
         batchSize = b.batchSize;
@@ -69,22 +76,26 @@ public final class Experiment {
         return new Builder();
     }
 
-    /** Trains from scratch. Checkpoints, if configured, are written as it goes. */
+    /**
+     * Trains from scratch. Checkpoints, if configured, are written as it goes; the first replaces
+     * the checkpoints this experiment left in the directory before.
+     */
     public Run run() {
-        return new TrainingLoop(this, null).run();
+        return new TrainingLoop(this, TrainingLoop.Start.FRESH).run();
     }
 
     /**
      * Continues from the latest checkpoint in the checkpoint directory: the model, optimizer
      * state and history are restored, and the run goes on to {@link #steps()} exactly as if it
-     * had never stopped.
+     * had never stopped. A run that had finished (its budget reached, or a stop rule fired at its
+     * last row) is returned at once; a budget below the checkpoint's step is refused, since a
+     * checkpoint cannot be rewound.
      */
     public Run resume() {
         if (checkpointDir == null) {
             throw new IllegalStateException("resume needs a checkpoint directory: set checkpoints(dir, every)");
         }
-        return new TrainingLoop(this, Checkpoint.latest(checkpointDir).orElseThrow(() ->
-                new IllegalStateException("no checkpoint to resume in " + checkpointDir))).run();
+        return new TrainingLoop(this, TrainingLoop.Start.RESUME).run();
     }
 
     /**
@@ -95,7 +106,7 @@ public final class Experiment {
         if (checkpointDir == null) {
             throw new IllegalStateException("runOrResume needs a checkpoint directory: set checkpoints(dir, every)");
         }
-        return new TrainingLoop(this, Checkpoint.latest(checkpointDir).orElse(null)).run();
+        return new TrainingLoop(this, TrainingLoop.Start.RUN_OR_RESUME).run();
     }
 
     /** A copy with another step budget (e.g. to continue a finished run further with resume()). */

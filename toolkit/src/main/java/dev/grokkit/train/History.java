@@ -2,6 +2,7 @@ package dev.grokkit.train;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,12 +11,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
-import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * What happened in a run: a Tablesaw {@link Table} with one row per logged step. Column "step"
@@ -121,41 +120,76 @@ public final class History extends Table {
      * into place, so the file is the old one or the new one, never half written.
      */
     public void save(Path csv) {
+        Path tmp = csv.resolveSibling(csv.getFileName() + ".tmp");
         try {
             Path parent = csv.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            Path tmp = csv.resolveSibling(csv.getFileName() + ".tmp");
             write().csv(tmp.toFile());
             Files.move(tmp, csv, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write history to " + csv, e);
+        } catch (IOException | RuntimeException e) { // Tablesaw reports a failed write as its writer's exception
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            IOException cause = e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+            throw new UncheckedIOException("cannot write history to " + csv + ": " + rootMessage(e), cause);
         }
     }
 
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.toString();
+    }
+
     /**
-     * Reads a history written by {@link #save}. A file that is missing, empty, or not such a
-     * history (no leading "step" column, a row with the wrong number of fields, a step that is not
-     * a whole number, a value that is not a number) is an IllegalArgumentException naming the file,
-     * the line and the problem.
+     * Reads a history written by {@link #save}. A file that is missing, empty, not UTF-8, or not
+     * such a history (no leading "step" column, an empty or repeated column name, a row with the
+     * wrong number of fields, a step that is not a whole number in the int range or does not follow
+     * the step before, a value that is not a decimal number or Infinity, or that overflows) is an
+     * IllegalArgumentException naming the file, the line and the problem.
      */
     public static History load(Path csv) {
         List<String> lines = readLines(csv);
         String[] header = lines.get(0).split(",", -1);
         if (!header[0].equals("step")) {
-            throw badFile(csv, "does not start with a 'step' column: " + lines.get(0));
+            throw badFile(csv, "does not start with a 'step' column: " + abbreviate(lines.get(0)));
         }
+        List<String> valueColumns = List.of(header).subList(1, header.length);
+        for (int j = 1; j < header.length; j++) {
+            if (header[j].isBlank()) {
+                throw badFile(csv, "line 1 has an empty column name (column " + (j + 1) + ")");
+            }
+            if (valueColumns.indexOf(header[j]) != j - 1 || header[j].equals("step")) {
+                throw badFile(csv, "line 1 has the column '" + header[j] + "' twice");
+            }
+        }
+        History history = create(csv.getFileName().toString(), valueColumns);
+        long previous = -1;
         for (int i = 1; i < lines.size(); i++) {
-            checkRow(csv, i + 1, header, lines.get(i).split(",", -1));
+            String[] fields = lines.get(i).split(",", -1);
+            if (fields.length != header.length) {
+                throw badFile(csv, "line " + (i + 1) + " has " + fields.length + " fields, expected " + header.length);
+            }
+            long step = step(csv, i + 1, fields[0]);
+            if (step <= previous) {
+                throw badFile(csv, "line " + (i + 1) + ": step " + step + " does not follow step " + previous);
+            }
+            previous = step;
+            Map<String, Double> row = new LinkedHashMap<>();
+            for (int j = 1; j < fields.length; j++) {
+                if (!fields[j].isBlank()) {
+                    row.put(header[j], value(csv, i + 1, header[j], fields[j]));
+                }
+            }
+            history.append(step, row);
         }
-        ColumnType[] types = new ColumnType[header.length];
-        types[0] = ColumnType.INTEGER;
-        for (int i = 1; i < header.length; i++) {
-            types[i] = ColumnType.DOUBLE;
-        }
-        Table t = Table.read().usingOptions(CsvReadOptions.builder(csv.toFile()).columnTypes(types));
-        return new History(t.name(), t.columns());
+        return history;
     }
 
     private static List<String> readLines(Path csv) {
@@ -172,32 +206,44 @@ public final class History extends Table {
                 throw badFile(csv, "is empty");
             }
             return lines;
+        } catch (CharacterCodingException e) {
+            throw badFile(csv, "is not UTF-8 text (" + e + ")");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read history from " + csv, e);
         }
     }
 
-    /** A data row: as many fields as the header, a whole-number step, numbers or empty fields after it. */
-    private static void checkRow(Path csv, int line, String[] header, String[] fields) {
-        if (fields.length != header.length) {
-            throw badFile(csv, "line " + line + " has " + fields.length + " fields, expected " + header.length);
-        }
-        try {
-            Integer.parseInt(fields[0].strip());
-        } catch (NumberFormatException e) {
-            throw badFile(csv, "line " + line + ": step '" + fields[0] + "' is not a whole number");
-        }
-        for (int j = 1; j < fields.length; j++) {
-            if (fields[j].isBlank()) {
-                continue;
-            }
-            try {
-                Double.parseDouble(fields[j]);
-            } catch (NumberFormatException e) {
-                throw badFile(csv, "line " + line + ": '" + fields[j] + "' in column " + header[j]
-                        + " is not a number");
+    /** A step: a whole number in [0, Integer.MAX_VALUE]. */
+    private static long step(Path csv, int line, String field) {
+        if (field.strip().matches("\\d{1,10}")) {
+            long step = Long.parseLong(field.strip());
+            if (step <= Integer.MAX_VALUE) {
+                return step;
             }
         }
+        throw badFile(csv, "line " + line + ": step '" + abbreviate(field) + "' is not a whole number in [0, "
+                + Integer.MAX_VALUE + "]");
+    }
+
+    /** A value: a decimal number in the double range, or (as saved for a diverged run) +-Infinity. */
+    private static double value(Path csv, int line, String column, String field) {
+        String text = field.strip();
+        if (text.matches("[+-]?Infinity")) {
+            return Double.parseDouble(text);
+        }
+        if (text.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d{1,9})?")) {
+            double v = Double.parseDouble(text);
+            if (Double.isFinite(v)) {
+                return v;
+            }
+            throw badFile(csv, "line " + line + ": '" + abbreviate(field) + "' in column " + column
+                    + " is outside the range of a double");
+        }
+        throw badFile(csv, "line " + line + ": '" + abbreviate(field) + "' in column " + column + " is not a number");
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 80) + "...";
     }
 
     private static IllegalArgumentException badFile(Path csv, String problem) {

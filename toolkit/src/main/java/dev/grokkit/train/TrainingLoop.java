@@ -29,36 +29,61 @@ import java.util.Random;
  * exactly as an uninterrupted one. With {@link InputNoise}, the noise scale of every update is set by
  * the train accuracy of the latest row the log schedule asked for (not of the extra rows written at
  * the end of a session), so it too is the same in a resumed run.
+ *
+ * <p>With checkpoints, the run holds its {@link CheckpointDirectory} (locked, checked to be this
+ * experiment's) from start to end. A resumed run whose checkpoint is at the budget, or whose last
+ * row a stop rule ends, is returned at once; a budget below the checkpoint's step is refused. A
+ * failure after some progress is a {@link RunFailedException} carrying the run so far.
  */
 final class TrainingLoop {
 
     /** The history column of perturbed runs: the noise scale s a row's train accuracy sets. */
     static final String NOISE_COLUMN = "input_noise_std";
 
-    private final Experiment experiment;
-    private final Checkpoint resumeFrom;
+    /** Where a run starts: from scratch, from the latest checkpoint, or from it if there is one. */
+    enum Start { FRESH, RESUME, RUN_OR_RESUME }
 
-    TrainingLoop(Experiment experiment, Checkpoint resumeFrom) {
+    private final Experiment experiment;
+    private final Start start;
+
+    TrainingLoop(Experiment experiment, Start start) {
         this.experiment = experiment;
-        this.resumeFrom = resumeFrom;
+        this.start = start;
     }
 
     Run run() {
         Engine engine = Grokkit.engine();
-        if (resumeFrom != null && !resumeFrom.description().equals(experiment.describe())) {
-            throw new IllegalStateException("checkpoint " + resumeFrom.dir() + " belongs to another experiment:\n  "
-                    + resumeFrom.description() + "\nnot\n  " + experiment.describe());
-        }
-        NDManager root = engine.newBaseManager();
+        CheckpointDirectory directory = experiment.checkpointDir() == null ? null
+                : CheckpointDirectory.open(experiment, start == Start.FRESH);
         try {
-            return train(root);
-        } catch (RuntimeException | Error e) {
-            root.close();
-            throw e;
+            Checkpoint resumeFrom = directory == null || start == Start.FRESH ? null
+                    : directory.latest().orElse(null);
+            if (start == Start.RESUME && resumeFrom == null) {
+                throw new IllegalStateException("no checkpoint to resume in " + experiment.checkpointDir());
+            }
+            if (resumeFrom != null && resumeFrom.step() > experiment.steps()) {
+                throw new IllegalStateException("checkpoint " + resumeFrom.dir() + " is at step " + resumeFrom.step()
+                        + ", beyond this experiment's budget of " + experiment.steps() + " steps, and a checkpoint"
+                        + " cannot be rewound: continue it with withSteps(n) for n >= " + resumeFrom.step()
+                        + ", or train " + experiment.steps() + " steps in another checkpoint directory");
+            }
+            NDManager root = engine.newBaseManager();
+            try {
+                return train(root, directory, resumeFrom);
+            } catch (RuntimeException | Error e) {
+                if (!(e instanceof RunFailedException)) {
+                    root.close();
+                }
+                throw e;
+            }
+        } finally {
+            if (directory != null) {
+                directory.close();
+            }
         }
     }
 
-    private Run train(NDManager root) {
+    private Run train(NDManager root, CheckpointDirectory directory, Checkpoint resumeFrom) {
         var data = experiment.data();
         GrokModel model = Grokkit.seeded(experiment.seed(),
                 () -> experiment.model().build(data.train(), experiment.dtype(), root));
@@ -78,57 +103,89 @@ final class TrainingLoop {
         long start = 0;
         if (resumeFrom != null) {
             resumeFrom.restoreModel(model);
-            resumeFrom.restoreOptimizer(optimizer, model.manager());
-            history = resumeFrom.history();
+            resumeFrom.restoreOptimizer(optimizer, model, model.manager());
+            history = resumeFrom.history(columns);
             history.setName(experiment.name());
             start = resumeFrom.step();
         }
-        RunListener listener = experiment.listener().get();
-        listener.started(experiment.name(), experiment.steps());
-        long total = experiment.steps();
         long startNanos = System.nanoTime();
-        String reason = "completed " + total + " steps";
+        int rowsAtStart = history.rowCount();
         long step = start;
-        TrainingStep trainingStep = new TrainingStep(model, optimizer, experiment.loss());
-        double noiseStd = noise.std(latestScheduledTrainAccuracy(history));
-        MinibatchSampler sampler = new MinibatchSampler(data.train().size(), experiment.batchSize(),
-                experiment.seed());
-        for (; ; step++) {
-            boolean resumedHere = resumeFrom != null && step == start;
-            boolean last = step == total;
-            if ((last || experiment.logSchedule().includes(step)) && !(resumedHere && loggedAt(history, step))) {
-                Map<String, Double> row = record(model, trainX, trainY, testX, testY, step, history);
-                if (experiment.logSchedule().includes(step)) {
-                    noiseStd = noise.std(row.get("train_acc"));
+        try {
+            String reason = resumeFrom == null ? null : endedAt(history, start);
+            if (reason != null) { // a finished run: returned as it is, nothing recorded or written
+                return new Run(experiment, model, root, history, step, reason, (System.nanoTime() - startNanos) / 1e9);
+            }
+            RunListener listener = experiment.listener().get();
+            listener.started(experiment.name(), experiment.steps());
+            long total = experiment.steps();
+            reason = "completed " + total + " steps";
+            TrainingStep trainingStep = new TrainingStep(model, optimizer, experiment.loss());
+            double noiseStd = noise.std(latestScheduledTrainAccuracy(history));
+            MinibatchSampler sampler = new MinibatchSampler(data.train().size(), experiment.batchSize(),
+                    experiment.seed());
+            for (; ; step++) {
+                boolean resumedHere = resumeFrom != null && step == start;
+                boolean last = step == total;
+                if ((last || experiment.logSchedule().includes(step)) && !(resumedHere && loggedAt(history, step))) {
+                    Map<String, Double> row = record(model, trainX, trainY, testX, testY, step, history);
+                    if (experiment.logSchedule().includes(step)) {
+                        noiseStd = noise.std(row.get("train_acc"));
+                    }
+                    listener.logged(step, row);
+                    Optional<String> stop = Stop.first(experiment.stopRules(), row);
+                    if (stop.isPresent()) {
+                        reason = stop.get() + " at step " + step;
+                        break;
+                    }
                 }
-                listener.logged(step, row);
-                Optional<String> stop = Stop.first(experiment.stopRules(), row);
-                if (stop.isPresent()) {
-                    reason = stop.get() + " at step " + step;
+                if (last) {
                     break;
                 }
-            }
-            if (last) {
-                break;
-            }
-            if (experiment.checkpointDir() != null && step % experiment.checkpointEvery() == 0 && !resumedHere) {
-                Checkpoint.save(experiment.checkpointDir(), step, experiment.describe(), model, optimizer, history);
-            }
-            if (Thread.interrupted()) {
-                if (!loggedAt(history, step)) {
-                    listener.logged(step, record(model, trainX, trainY, testX, testY, step, history));
+                if (directory != null && step % experiment.checkpointEvery() == 0 && !resumedHere) {
+                    directory.save(step, model, optimizer, history);
                 }
-                reason = "interrupted at step " + step;
-                break;
+                if (Thread.interrupted()) {
+                    if (!loggedAt(history, step)) {
+                        listener.logged(step, record(model, trainX, trainY, testX, testY, step, history));
+                    }
+                    reason = "interrupted at step " + step;
+                    break;
+                }
+                update(trainingStep, trainX, trainY, sampler, step, noiseStd);
             }
-            update(trainingStep, trainX, trainY, sampler, step, noiseStd);
+            if (directory != null && (step != start || history.rowCount() != rowsAtStart)) {
+                directory.save(step, model, optimizer, history);
+            }
+            listener.finished(step, reason);
+            return new Run(experiment, model, root, history, step, reason, (System.nanoTime() - startNanos) / 1e9);
+        } catch (RuntimeException e) {
+            if (step == start && history.rowCount() == rowsAtStart) {
+                throw e; // nothing done in this call to hand back (e.g. a probe refusing the model at the first row)
+            }
+            throw new RunFailedException(new Run(experiment, model, root, history, step,
+                    "failed at step " + step + ": " + e, (System.nanoTime() - startNanos) / 1e9), e);
         }
-        if (experiment.checkpointDir() != null) {
-            Checkpoint.save(experiment.checkpointDir(), step, experiment.describe(), model, optimizer, history);
+    }
+
+    /**
+     * Why a resumed run had already ended at {@code step}: its budget was reached, or a stop rule
+     * fires on the row recorded there; null if it goes on.
+     */
+    private String endedAt(History history, long step) {
+        if (step == experiment.steps()) {
+            return "completed " + step + " steps";
         }
-        listener.finished(step, reason);
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
-        return new Run(experiment, model, root, history, step, reason, seconds);
+        if (!loggedAt(history, step)) {
+            return null;
+        }
+        Map<String, Double> row = new LinkedHashMap<>();
+        history.lastRow().forEach((column, value) -> {
+            if (!Double.isNaN(value) || column.equals("step") || History.CORE_COLUMNS.contains(column)) {
+                row.put(column, value); // a missing probe value was not measured; a missing core value was NaN
+            }
+        });
+        return Stop.first(experiment.stopRules(), row).map(reason -> reason + " at step " + step).orElse(null);
     }
 
     private static boolean loggedAt(History history, long step) {

@@ -90,13 +90,27 @@ class CheckpointBadInputTest {
     }
 
     @Test
+    void aCheckpointWithoutItsOptimizerStateIsRefusedNamingTheFile() throws IOException {
+        Path state = checkpoint.resolve("optimizer.ndlist");
+        Files.delete(state);
+        List<String> before = contents();
+        RuntimeException e = assertThrows(RuntimeException.class,
+                () -> experiment(32).steps(20).checkpoints(dir, 10).build().resume());
+        assertTrue(e.getMessage().contains(state.toString()), e.getMessage());
+        assertEquals(before, contents(), "a refused resume writes nothing");
+    }
+
+    @Test
     void damagedPropertiesAreNamed() throws IOException {
         Path props = checkpoint.resolve("checkpoint.properties");
         String text = Files.readString(props).replaceAll("(?m)^step=.*$", "step=ten");
         Files.writeString(props, text);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> Checkpoint.latest(dir));
-        assertTrue(e.getMessage().startsWith("checkpoint " + checkpoint + " is corrupted"), e.getMessage());
-        assertTrue(e.getMessage().contains("ten"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("checkpoint " + checkpoint + " is damaged: " + props), e.getMessage());
+        CheckpointManifest.write(checkpoint); // as if the checkpoint had been written so: the reader refuses the step
+        e = assertThrows(IllegalStateException.class, () -> Checkpoint.latest(dir));
+        assertTrue(e.getMessage().startsWith("checkpoint " + checkpoint + " is damaged: " + props), e.getMessage());
+        assertTrue(e.getMessage().contains("step='ten'"), e.getMessage());
     }
 
     @Test

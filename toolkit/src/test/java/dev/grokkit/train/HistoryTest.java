@@ -57,6 +57,43 @@ class HistoryTest {
         assertLoadFails(fractionalStep, "'0.5'");
     }
 
+    @Test
+    void hostileHistoryFilesAreNamedWithTheProblem(@TempDir Path dir) throws Exception {
+        Map<String, String> cases = new java.util.LinkedHashMap<>();
+        cases.put("step,train_acc\n99999999999,0.5\n", "'99999999999'");
+        cases.put("step,train_acc\n0,0x1p3\n", "'0x1p3'");
+        cases.put("step,train_acc\n0,1e400\n", "'1e400'");
+        cases.put("step,train_acc,train_acc\n0,0.5,0.5\n", "column 'train_acc' twice");
+        cases.put("step,,train_acc\n0,0.5,0.5\n", "empty column name");
+        cases.put("step,train_acc\n10,0.5\n0,0.6\n", "line 3: step 0 does not follow step 10");
+        cases.put("step,train_acc\n-5,0.5\n", "line 2: step '-5'");
+        cases.put("step,train_acc\n0,\"0.5\"\n", "line 2: '\"0.5\"'");
+        cases.put("\u0000\u0001\u0002garbage", "does not start with a 'step' column");
+        int i = 0;
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            Path csv = Files.writeString(dir.resolve("hostile" + i++ + ".csv"), c.getKey());
+            assertLoadFails(csv, c.getValue());
+        }
+        Path binary = Files.write(dir.resolve("binary.csv"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 'x'});
+        assertLoadFails(binary, "UTF-8");
+    }
+
+    @Test
+    void aFailedWriteNamesTheFileAndLeavesNoTemporary(@TempDir Path dir) throws Exception {
+        History h = History.create("run", List.of("a"));
+        h.append(0, Map.of("a", 1.0));
+        Path full = dir.resolve("full.csv");
+        Files.createSymbolicLink(dir.resolve("full.csv.tmp"), Path.of("/dev/full")); // writes fail: no space left
+        Path occupied = dir.resolve("occupied.csv");
+        Files.createDirectories(occupied.resolve("inside"));
+        for (Path csv : List.of(full, occupied)) {
+            java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, () -> h.save(csv));
+            assertTrue(e.getMessage().startsWith("cannot write history to " + csv), e.getMessage());
+            assertTrue(Files.notExists(csv.resolveSibling(csv.getFileName() + ".tmp"), java.nio.file.LinkOption.NOFOLLOW_LINKS),
+                    "no temporary file is left beside " + csv);
+        }
+    }
+
     private static void assertLoadFails(Path csv, String problem) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> History.load(csv));
         assertTrue(e.getMessage().startsWith("history file " + csv), e.getMessage());
