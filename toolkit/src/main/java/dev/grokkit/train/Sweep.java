@@ -40,10 +40,13 @@ import tech.tablesaw.api.Table;
  * then run.properties, each written to a temporary file and renamed), checkpoints the unfinished
  * ones, and on the next {@link #run()} loads the finished runs instead of redoing them and resumes
  * the others from their last checkpoint: a sweep killed at any moment loses at most the steps
- * since a checkpoint. Runs are silent; the sweep reports each finished run to its listener.
+ * since a checkpoint. A finished run is loaded only for the experiment that ran it (its identity, as
+ * a checkpoint's) and a budget no smaller than its steps; a larger budget continues it. Runs are silent; the sweep reports each finished run to its listener.
  */
 public final class Sweep<T> {
 
+    /** The run.properties key of the learning rates' digest, as checkpoints record it. */
+    private static final String LEARNING_RATES = "learning_rates";
     private static final List<String> SUMMARY_COLUMNS = List.of("steps", "memorization_step", "grokking_step",
             "final_train_acc", "final_test_acc", "seconds");
 
@@ -177,13 +180,14 @@ public final class Sweep<T> {
         return summarize(done);
     }
 
-    /** Loads the run of {@code v} if it finished before, otherwise runs or resumes it; null if interrupted. */
+    /**
+     * Loads the run of {@code v} if it finished before (refusing it if another experiment ran it, or
+     * if the budget is now below the steps it took), otherwise runs or resumes it, also when the
+     * budget grew past a finished run's; null if interrupted.
+     */
     private Finished runOne(T v) {
         String key = String.valueOf(v);
         Path folder = dir == null ? null : dir.resolve(SweepFolders.name(key));
-        if (folder != null && Files.isRegularFile(folder.resolve("run.properties"))) {
-            return Finished.load(key, folder);
-        }
         Experiment made = Objects.requireNonNull(experiments.apply(v),
                 () -> "the experiments function returned null for " + parameter + " = " + key);
         Experiment.Builder b = made.toBuilder().listener(RunListeners::silent);
@@ -191,13 +195,19 @@ public final class Sweep<T> {
             b.checkpoints(folder.resolve("checkpoints"), checkpointEvery);
         }
         Experiment experiment = b.build();
+        Finished saved = folder != null && Files.isRegularFile(folder.resolve("run.properties"))
+                ? Finished.load(key, folder, experiment) : null;
+        if (saved != null && experiment.steps() <= saved.budget()) {
+            return saved;
+        }
         try (Run run = folder != null ? experiment.runOrResume() : experiment.run()) {
             if (run.stopReason().startsWith("interrupted")) {
                 return null;
             }
-            Finished finished = new Finished(key, run.history(), run.steps(), run.seconds());
+            Finished finished = new Finished(key, run.history(), run.steps(), experiment.steps(),
+                    (saved == null ? 0 : saved.seconds()) + run.seconds());
             if (folder != null) {
-                finished.save(folder);
+                finished.save(folder, experiment);
             }
             return finished;
         }
@@ -236,7 +246,7 @@ public final class Sweep<T> {
     }
 
     /** A finished run as the sweep keeps it. */
-    private record Finished(String value, History history, long steps, double seconds) {
+    private record Finished(String value, History history, long steps, long budget, double seconds) {
 
         /** What the listener hears: the run's index values and grokking times. */
         Map<String, Double> row() {
@@ -249,14 +259,20 @@ public final class Sweep<T> {
             return row;
         }
 
-        /** history.csv, then run.properties: the second file's presence means the run finished. */
-        void save(Path folder) {
+        /**
+         * history.csv, then run.properties: the second file's presence means the run finished. It
+         * records the experiment's identity and the learning rates its steps took, as a checkpoint does.
+         */
+        void save(Path folder, Experiment experiment) {
             history.save(folder.resolve("history.csv"));
             Properties p = new Properties();
             p.setProperty("value", value);
             p.setProperty("name", history.name());
             p.setProperty("steps", Long.toString(steps));
+            p.setProperty("budget", Long.toString(budget));
             p.setProperty("seconds", Double.toString(seconds));
+            ExperimentIdentity.of(experiment).addTo(p);
+            p.setProperty(LEARNING_RATES, ExperimentIdentity.learningRates(experiment, steps));
             Path target = folder.resolve("run.properties");
             Path tmp = folder.resolve("run.properties.tmp");
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
@@ -271,7 +287,8 @@ public final class Sweep<T> {
             }
         }
 
-        static Finished load(String value, Path folder) {
+        /** The finished run in {@code folder}, if {@code experiment} ran it and asks for no fewer steps than it took. */
+        static Finished load(String value, Path folder, Experiment experiment) {
             Properties p = new Properties();
             Path file = folder.resolve("run.properties");
             try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -289,10 +306,38 @@ public final class Sweep<T> {
                 throw new IllegalStateException(file + " is the run of value '" + saved
                         + "', not '" + value + "'; use another directory for this sweep");
             }
+            long steps = number(file, p, "steps", Long::parseLong, "a whole number");
+            requireRunBy(file, p, experiment, steps);
+            if (experiment.steps() < steps) {
+                throw new IllegalStateException(file + " is a finished run of " + steps + " steps, and the sweep now"
+                        + " asks for " + experiment.steps() + ": a run cannot be shortened; ask for at least " + steps
+                        + " steps, or use another directory");
+            }
             History history = History.load(folder.resolve("history.csv"));
             history.setName(p.getProperty("name", history.name()));
-            return new Finished(value, history, number(file, p, "steps", Long::parseLong, "a whole number"),
+            return new Finished(value, history, steps, number(file, p, "budget", Long::parseLong, "a whole number"),
                     number(file, p, "seconds", Double::parseDouble, "a number"));
+        }
+
+        /** Refuses a finished run that another experiment (or another learning-rate schedule) ran. */
+        private static void requireRunBy(Path file, Properties p, Experiment experiment, long steps) {
+            ExperimentIdentity saved;
+            try {
+                saved = ExperimentIdentity.from(p);
+            } catch (IllegalArgumentException e) {
+                throw damaged(file, e.getMessage() + " (the identity of the experiment that ran it)");
+            }
+            List<String> differences = new ArrayList<>(saved.differencesFrom(ExperimentIdentity.of(experiment)));
+            if (differences.isEmpty()
+                    && !ExperimentIdentity.learningRates(experiment, steps).equals(p.getProperty(LEARNING_RATES))) {
+                differences.add("learning rates: the schedule of " + experiment.optimizer().describe()
+                        + " does not give the learning rates the run took in its " + steps + " steps");
+            }
+            if (!differences.isEmpty()) {
+                throw new IllegalStateException(file + " is the finished run of another experiment, differing in:\n  "
+                        + String.join("\n  ", differences) + "\nrun the sweep with that experiment, or use another"
+                        + " directory");
+            }
         }
 
         private static <N> N number(Path file, Properties p, String key, Function<String, N> parse, String what) {

@@ -8,7 +8,6 @@ import dev.grokkit.optim.Optimizers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,16 +28,13 @@ class KilledSweepTest {
                 .logEvery(100).quiet().build();
     }
 
-    static Sweep<Long> sweep(Path dir, AtomicInteger built) {
-        return Sweep.over("seed", SEEDS, (Long s) -> {
-            built.incrementAndGet();
-            return experiment(s);
-        }).saveTo(dir, 50).listener(RunListeners.silent());
+    static Sweep<Long> sweep(Path dir) {
+        return Sweep.over("seed", SEEDS, KilledSweepTest::experiment).saveTo(dir, 50).listener(RunListeners.silent());
     }
 
     /** The child: runs the sweep into the directory given as the argument until it is killed. */
     public static void main(String[] args) {
-        sweep(Path.of(args[0]), new AtomicInteger()).run();
+        sweep(Path.of(args[0])).run();
     }
 
     @Test
@@ -48,9 +44,10 @@ class KilledSweepTest {
                 && Checkpoint.latest(secondCheckpoints).map(c -> c.step() >= 100).orElse(false));
         assertTrue(!Files.exists(dir.resolve("2").resolve("run.properties")), "killed too late: run 2 had finished");
 
-        AtomicInteger built = new AtomicInteger();
-        Sweep.Result resumed = sweep(dir, built).run();
-        assertEquals(1, built.get(), "only the unfinished run may be built again");
+        String firstRun = Files.readString(dir.resolve("1").resolve("run.properties"));
+        Sweep.Result resumed = sweep(dir).run();
+        assertEquals(firstRun, Files.readString(dir.resolve("1").resolve("run.properties")),
+                "the finished run must be loaded, not trained and saved again");
         Sweep.Result fresh = Sweep.over("seed", SEEDS, KilledSweepTest::experiment).listener(RunListeners.silent()).run();
         for (String seed : fresh.values()) {
             assertEquals(fresh.histories().get(seed).toString(), resumed.histories().get(seed).toString(), "seed " + seed);

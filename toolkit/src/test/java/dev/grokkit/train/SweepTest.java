@@ -80,10 +80,35 @@ class SweepTest {
             assertTrue(Files.isRegularFile(dir.resolve(seed).resolve("run.properties")));
         }
 
-        built.set(0);
         Sweep.Result again = sweep.run();
-        assertEquals(0, built.get(), "finished runs must be loaded, not rebuilt");
-        assertEquals(resumed.summary().toString(), again.summary().toString());
+        assertEquals(resumed.summary().toString(), again.summary().toString(),
+                "finished runs must be loaded, not trained again (the summary holds each run's seconds)");
+    }
+
+    /** A finished run stood for any experiment and budget: rerun shorter or changed, it was returned as it was. */
+    @Test
+    void finishedRunsAreLoadedOnlyForTheirExperimentAndANoSmallerBudget(@TempDir Path dir) {
+        List<Long> seeds = List.of(1L);
+        Sweep.over("seed", seeds, SweepTest::noisy).saveTo(dir, 10).listener(RunListeners.silent()).run();
+
+        Sweep<Long> shorter = Sweep.over("seed", seeds, (Long s) -> noisy(s).toBuilder().steps(20).build())
+                .saveTo(dir, 10).listener(RunListeners.silent());
+        SweepFailure tooShort = assertThrows(SweepFailure.class, shorter::run);
+        assertTrue(tooShort.getCause().getMessage().contains("a run cannot be shortened"), tooShort.getMessage());
+
+        Sweep<Long> other = Sweep.over("seed", seeds, (Long s) -> noisy(s).toBuilder()
+                .optimizer(Optimizers.sgld().learningRate(0.04).temperature(1e-3)).build())
+                .saveTo(dir, 10).listener(RunListeners.silent());
+        SweepFailure changed = assertThrows(SweepFailure.class, other::run);
+        assertTrue(changed.getCause().getMessage().contains("finished run of another experiment")
+                && changed.getCause().getMessage().contains("optimizer"), changed.getMessage());
+
+        Sweep.Result longer = Sweep.over("seed", seeds, (Long s) -> noisy(s).toBuilder().steps(50).build())
+                .saveTo(dir, 10).listener(RunListeners.silent()).run();
+        try (Run alone = noisy(1).toBuilder().steps(50).build().run()) {
+            assertEquals(alone.history().toString(), longer.histories().get("1").toString(),
+                    "a larger budget continues the finished run from its last checkpoint, as if it had never stopped");
+        }
     }
 
     private static Experiment modular(Operation operation) {
