@@ -1,6 +1,6 @@
 package dev.grokkit.kernel;
 
-import io.github.spencerpark.jupyter.channels.JupyterConnection;
+import dev.grokkit.kernel.channels.GuardedConnection;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
 import java.nio.file.Path;
 import java.util.logging.Level;
@@ -28,7 +28,7 @@ public final class KernelMain {
             System.exit(2);
             return;
         }
-        JupyterConnection jupyter = new JupyterConnection(properties);
+        GuardedConnection jupyter = new GuardedConnection(properties);
         GrokkitKernel kernel = new GrokkitKernel(KernelEnvironment.from(System.getenv()));
         kernel.becomeHandlerForConnection(jupyter);
         try {
