@@ -1,7 +1,8 @@
 """Drives the grokkit kernel through the Jupyter protocol with jupyter_client, as a notebook
-front end does: execute, stream output, a table and a chart as rich display data, a live
-training display updated in place, a compile error, completion, is-complete, inspection, and an
-interrupt that stops a long cell while the kernel and its variables live on.
+front end does: execute, stream output (200,000 lines, none lost), a table and a chart as rich
+display data, a live training display updated in place, a compile error, completion,
+is-complete, inspection, and an interrupt that stops a long cell while the kernel and its
+variables live on.
 
 Usage: protocol_check.py  (the kernelspec `java` must be on JUPYTER_PATH). Exits 1 on the first
 failed check, printing what was expected and what came back.
@@ -74,6 +75,15 @@ def main():
         check(any("hello" in c["text"] for c in of_type(messages, "stream")), "stdout is streamed: %s" % messages)
         results = of_type(messages, "execute_result")
         check(results and results[0]["data"]["text/plain"] == "42", "trailing expression is the result: %s" % results)
+
+        reply, messages = s.execute('for (int i = 0; i < 200000; i++) System.out.println("line " + i);',
+                                    timeout=300)
+        printed = "".join(c["text"] for c in of_type(messages, "stream") if c["name"] == "stdout").splitlines()
+        expected = ["line %d" % i for i in range(200000)]
+        check(reply["status"] == "ok" and printed == expected,
+              "200,000 printed lines arrive complete and in order: %d arrived, first difference at %s" % (
+                  len(printed), next((i for i, (a, b) in enumerate(zip(printed, expected)) if a != b),
+                                     min(len(printed), len(expected)))))
 
         reply, messages = s.execute('Table.create("t", IntColumn.create("a", new int[] {1, 2, 3}))')
         data = of_type(messages, "execute_result")[0]["data"]
