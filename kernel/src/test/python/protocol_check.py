@@ -2,7 +2,7 @@
 front end does: execute, stream output (200,000 lines, none lost), a table and a chart as rich
 display data, a live training display updated in place, a compile error, completion,
 is-complete, inspection, and an interrupt that stops a long cell while the kernel and its
-variables live on.
+variables live on, and System.exit in a cell, refused.
 
 Usage: protocol_check.py  (the kernelspec `java` must be on JUPYTER_PATH). Exits 1 on the first
 failed check, printing what was expected and what came back.
@@ -136,6 +136,13 @@ def main():
         reply, messages = s.execute("spins > 0 && afterDisplay == 1")
         check(of_type(messages, "execute_result")[0]["data"]["text/plain"] == "true",
               "after the interrupt the kernel lives and keeps its variables")
+
+        reply, messages = s.execute("System.exit(1);")
+        check(reply["status"] == "error" and "System.exit(1) was refused" in reply["evalue"],
+              "System.exit in a cell is refused as the cell's error: %s" % reply)
+        reply, messages = s.execute("spins > 0 && afterDisplay == 1")
+        check(of_type(messages, "execute_result")[0]["data"]["text/plain"] == "true",
+              "after System.exit the kernel lives and keeps its variables")
     finally:
         s.close()
     print("protocol checks passed", flush=True)

@@ -29,7 +29,7 @@ final class CellThreadExecutionControl extends DirectExecutionControl {
     private static final long GRACE_MILLIS = 2_000;
 
     private final ExecutorService cellThread = Executors.newSingleThreadExecutor(runnable -> {
-        Thread t = new Thread(runnable, "grokkit-cell");
+        Thread t = new Thread(ExitGuard.CELL_THREADS, runnable, "grokkit-cell");
         t.setDaemon(true);
         return t;
     });

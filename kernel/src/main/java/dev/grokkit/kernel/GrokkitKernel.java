@@ -48,6 +48,7 @@ public final class GrokkitKernel extends BaseKernel {
 
     public GrokkitKernel(KernelEnvironment environment) throws Exception {
         setShouldReplaceStdStreams(false); // eval installs batched streams instead of one message per line
+        ExitGuard.install();
         this.evaluator = new CodeEvaluator(environment.compilerOptions(), environment.timeoutMillis());
         this.magics = new KernelMagics(evaluator, new MavenResolver(MavenResolver.defaultLocalRepository()),
                 this::runCell);

@@ -210,6 +210,21 @@ class GrokkitKernelTest {
     }
 
     @Test
+    void systemExitInACellIsRefusedAsTheCellsErrorAndTheSessionLivesOn() throws Exception {
+        kernel.eval("int beforeExit = 5;");
+        for (String exit : new String[] {"System.exit(1);", "Runtime.getRuntime().halt(3);",
+                "Runtime.getRuntime().exit(4);"}) {
+            CellError e = assertThrows(CellError.class, () -> kernel.eval(exit));
+            assertEquals("java.lang.SecurityException", e.kind(), exit);
+            assertTrue(e.getMessage().contains(") was refused") && e.getMessage().contains("restart the kernel"),
+                    e.getMessage());
+        }
+        // a thread the cell starts cannot exit either: its exception ends that thread only
+        kernel.eval("var exiter = new Thread(() -> System.exit(2));\nexiter.start();\nexiter.join();");
+        assertEquals("5", text(kernel.eval("beforeExit")));
+    }
+
+    @Test
     void runsRenderAsHtmlSummaries() throws Exception {
         kernel.eval("var small = Experiment.builder()"
                 + ".data(ModularArithmetic.builder().modulus(7).operation(Operation.ADD).trainFraction(0.5).seed(0)"
