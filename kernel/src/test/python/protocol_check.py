@@ -2,7 +2,8 @@
 front end does: execute, stream output (200,000 lines, none lost), a table and a chart as rich
 display data, a live training display updated in place, a compile error, completion,
 is-complete, inspection, and an interrupt that stops a long cell while the kernel and its
-variables live on, and System.exit in a cell, refused.
+variables live on, a cell that survives even the hard stop (an error says to restart), and
+System.exit in a cell, refused.
 
 Usage: protocol_check.py  (the kernelspec `java` must be on JUPYTER_PATH). Exits 1 on the first
 failed check, printing what was expected and what came back.
@@ -137,12 +138,16 @@ def main():
         check(of_type(messages, "execute_result")[0]["data"]["text/plain"] == "true",
               "after the interrupt the kernel lives and keeps its variables")
 
+        reply, messages = s.execute("for (;;) try { for (;;) try { Thread.sleep(5); } catch (Throwable t) { } }"
+                                    " catch (Throwable t) { }", timeout=60, on_busy=interrupt_soon)
+        check(reply["status"] == "error" and "restart the kernel" in reply["evalue"],
+              "a cell that survives the hard stop ends with an error telling to restart: %s" % reply)
         reply, messages = s.execute("System.exit(1);")
         check(reply["status"] == "error" and "System.exit(1) was refused" in reply["evalue"],
               "System.exit in a cell is refused as the cell's error: %s" % reply)
         reply, messages = s.execute("spins > 0 && afterDisplay == 1")
         check(of_type(messages, "execute_result")[0]["data"]["text/plain"] == "true",
-              "after System.exit the kernel lives and keeps its variables")
+              "after both the kernel lives and keeps its variables")
     finally:
         s.close()
     print("protocol checks passed", flush=True)

@@ -210,6 +210,31 @@ class GrokkitKernelTest {
     }
 
     @Test
+    void codeThatSurvivesTheHardStopIsAbandonedWithAnErrorThatSaysSoAndTheSessionLivesOn() throws Exception {
+        kernel.eval("long caught = 0;");
+        // every statement inside a try: a ThreadDeath lands in a catch, whichever instruction it hits
+        String unstoppable = "for (;;) try { for (;;) try {\n"
+                + "    dev.grokkit.kernel.TestSignals.CATCHING.countDown(); Thread.sleep(5);\n"
+                + "} catch (Throwable t) { caught++; } } catch (Throwable t) { caught++; }";
+        CompletableFuture<Object> cell = CompletableFuture.supplyAsync(() -> {
+            try {
+                return kernel.eval(unstoppable);
+            } catch (Exception e) {
+                return e;
+            }
+        });
+        assertTrue(TestSignals.CATCHING.await(120, TimeUnit.SECONDS), "the loop started");
+        kernel.interrupt();
+        Object outcome = cell.get(20, TimeUnit.SECONDS); // interrupt, 2 s grace, 3 s of hard stops, then abandoned
+        assertTrue(outcome instanceof CellError && ((CellError) outcome).kind().equals("Interrupted"),
+                String.valueOf(outcome));
+        String message = ((CellError) outcome).getMessage();
+        assertTrue(message.contains("did not stop") && message.contains("restart the kernel"), message);
+        assertEquals("true", text(kernel.eval("caught > 0")), "the hard stop was tried");
+        assertEquals("3", text(kernel.eval("1 + 2")), "later cells run on a new thread");
+    }
+
+    @Test
     void systemExitInACellIsRefusedAsTheCellsErrorAndTheSessionLivesOn() throws Exception {
         kernel.eval("int beforeExit = 5;");
         for (String exit : new String[] {"System.exit(1);", "Runtime.getRuntime().halt(3);",

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The kernel through the real Jupyter protocol with a real client: Debian's jupyter_client runs
- * src/test/python/protocol_check.py against the shaded jar (execute, rich display, live
- * progress, errors, completion, is-complete, inspection, interrupt) and
- * src/test/python/hostile_messages.py (hostile
+ * src/test/python/protocol_check.py against the shaded jar (execute, 200,000 printed lines,
+ * rich display, live progress, errors, completion, is-complete, inspection, interrupt, a cell
+ * that survives the hard stop, System.exit) and src/test/python/hostile_messages.py (hostile
  * messages on every channel, each followed by a good request that must be answered: one test
  * per channel and kind). Skipped where jupyter_client is not installed; environment/test
  * installs it.
