@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -71,7 +70,7 @@ public final class GrokkitKernel extends BaseKernel {
         if (!environment.startupScriptPaths().isEmpty()) {
             for (Path script : KernelMagics.matching(environment.startupScriptPaths(), true,
                     "IJAVA_STARTUP_SCRIPTS_PATH")) {
-                runCell(Files.readString(script, StandardCharsets.UTF_8));
+                runCell(KernelMagics.readScript(script, "IJAVA_STARTUP_SCRIPTS_PATH"));
             }
         }
         if (!environment.startupScript().isBlank()) {

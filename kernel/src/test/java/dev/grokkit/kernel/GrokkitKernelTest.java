@@ -250,6 +250,28 @@ class GrokkitKernelTest {
     }
 
     @Test
+    void displayOfNullIsAClearError() throws Exception {
+        for (String call : new String[] {"display(null)", "render(null)", "updateDisplay(\"id\", null)",
+                "updateDisplay(null, 1)"}) {
+            CellError e = assertThrows(CellError.class, () -> kernel.eval(call));
+            assertEquals("java.lang.IllegalArgumentException", e.kind(), call);
+            assertTrue(e.getMessage().contains("is null"), call + ": " + e.getMessage());
+        }
+    }
+
+    @Test
+    void magicsNameAMissingFolderAndAFileThatIsNotText(@TempDir Path dir) throws Exception {
+        Path folder = dir.resolve("no-such-folder");
+        CellError jars = assertThrows(CellError.class, () -> kernel.eval("%jars " + folder + "/*.jar"));
+        assertEquals("%jars: '" + folder + "/*.jar': there is no folder " + folder, jars.getMessage());
+        Path binary = Files.write(dir.resolve("binary.jsh"), new byte[] {(byte) 0xff, (byte) 0xfe, 0});
+        CellError load = assertThrows(CellError.class, () -> kernel.eval("%load " + binary));
+        assertEquals("%load: " + binary + " is not UTF-8 text", load.getMessage());
+        CellError folderAsScript = assertThrows(CellError.class, () -> kernel.eval("%load " + dir));
+        assertEquals("%load: no file " + dir, folderAsScript.getMessage());
+    }
+
+    @Test
     void runsRenderAsHtmlSummaries() throws Exception {
         kernel.eval("var small = Experiment.builder()"
                 + ".data(ModularArithmetic.builder().modulus(7).operation(Operation.ADD).trainFraction(0.5).seed(0)"
