@@ -1,7 +1,8 @@
 """Sends hostile messages to every channel of the grokkit kernel, each followed by a good request
 that must still be answered: a wrong signature, malformed JSON in each frame, a missing or empty
-header, an unknown msg_type, content of the wrong shape, bytes that are not UTF-8, deeply nested
-JSON, too few frames, no delimiter, a huge frame, and for stdin a message of the wrong kind.
+header, an unknown msg_type, content of the wrong shape or (shell, control) without its fields,
+bytes that are not UTF-8, deeply nested JSON, too few frames, no delimiter, a huge frame, and for
+stdin a message of the wrong kind.
 
 The hostile messages come from a separate socket (any local process that can reach the ports);
 all but the wrong-signature one are signed with the session's real key, so they reach the
@@ -66,6 +67,13 @@ def message_kinds(key, msg_type):
         "empty frame only": [b""],
         "huge frame": message(key, msg_type, content=b" " * HUGE),
     }
+
+
+def request_kinds(key, msg_type):
+    """message_kinds, and a request whose content lacks what it needs (the handler fails)."""
+    kinds = message_kinds(key, msg_type)
+    kinds["content without its fields"] = message(key, msg_type, content=b"{}")
+    return kinds
 
 
 class Kernel:
@@ -155,9 +163,9 @@ def main():
     kernel = Kernel()
     failures = 0
     cases = []
-    for kind, frames in message_kinds(kernel.key, "execute_request").items():
+    for kind, frames in request_kinds(kernel.key, "execute_request").items():
         cases.append(("shell", kind, frames, kernel.shell_answers))
-    for kind, frames in message_kinds(kernel.key, "kernel_info_request").items():
+    for kind, frames in request_kinds(kernel.key, "complete_request").items():
         cases.append(("control", kind, frames, kernel.control_answers))
     for kind, frames in message_kinds(kernel.key, "input_reply").items():
         cases.append(("stdin", kind, frames, kernel.stdin_answers))
