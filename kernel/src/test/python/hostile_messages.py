@@ -1,8 +1,9 @@
 """Sends hostile messages to every channel of the grokkit kernel, each followed by a good request
 that must still be answered: a wrong signature, malformed JSON in each frame, a missing or empty
-header, an unknown msg_type, content of the wrong shape or (shell, control) without its fields,
-bytes that are not UTF-8, deeply nested JSON, too few frames, no delimiter, a huge frame, and for
-stdin a message of the wrong kind.
+header, an unknown msg_type, content of the wrong shape, bytes that are not UTF-8, deeply nested
+JSON, too few frames, no delimiter, a huge frame; on shell and control also every request the
+kernel handles without its fields or with fields of the wrong type; on stdin a message of the
+wrong kind; on the heartbeat several frames and a huge one.
 
 The hostile messages come from a separate socket (any local process that can reach the ports);
 all but the wrong-signature one are signed with the session's real key, so they reach the
@@ -69,10 +70,19 @@ def message_kinds(key, msg_type):
     }
 
 
+# Every request the kernel handles but shutdown_request (which, well-formed, rightly ends it).
+REQUESTS = ["execute_request", "inspect_request", "complete_request", "is_complete_request", "history_request",
+            "comm_info_request", "comm_open", "comm_msg", "comm_close", "kernel_info_request", "interrupt_request"]
+WRONG_TYPES = as_json({"code": 5, "cursor_pos": "x", "detail_level": [], "hist_access_type": 3, "comm_id": [],
+                       "target_name": {}, "data": 7, "silent": "no", "user_expressions": [1], "allow_stdin": 2})
+
+
 def request_kinds(key, msg_type):
-    """message_kinds, and a request whose content lacks what it needs (the handler fails)."""
+    """message_kinds, and each request with content lacking its fields or holding fields of the wrong type."""
     kinds = message_kinds(key, msg_type)
-    kinds["content without its fields"] = message(key, msg_type, content=b"{}")
+    for request in REQUESTS:
+        kinds[request + " without its fields"] = message(key, request, content=b"{}")
+        kinds[request + " with fields of the wrong type"] = message(key, request, content=WRONG_TYPES)
     return kinds
 
 

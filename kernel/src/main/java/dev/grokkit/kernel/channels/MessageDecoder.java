@@ -91,7 +91,7 @@ final class MessageDecoder {
             parsedContent = CONTENT.fromJson(contentJson, type.getContentType());
             parsedMetadata = CONTENT.fromJson(metadataJson, MAP);
         } catch (RuntimeException e) {
-            throw new Refused("content is not a " + msgType + ": " + abbreviated(firstLine(e)));
+            throw new Refused("content does not fit msg_type '" + msgType + "': " + abbreviated(firstLine(e)));
         }
         List<byte[]> identities = new ArrayList<>(frames.subList(0, delimiter));
         List<byte[]> buffers = new ArrayList<>(frames.subList(delimiter + 6, frames.size()));

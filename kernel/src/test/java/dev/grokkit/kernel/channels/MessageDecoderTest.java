@@ -91,6 +91,16 @@ class MessageDecoderTest {
     }
 
     @Test
+    void contentThatDoesNotFitItsTypeIsRefused() {
+        String history = HEADER.replace("execute_request", "history_request");
+        assertEquals("content does not fit msg_type 'history_request': ",
+                refusal(message(history, "{}", "{}", "{}")).replaceAll("': .*", "': "));
+        String inspect = HEADER.replace("execute_request", "inspect_request");
+        assertEquals("content does not fit msg_type 'inspect_request': ",
+                refusal(message(inspect, "{}", "{}", "{\"cursor_pos\": \"x\"}")).replaceAll("': .*", "': "));
+    }
+
+    @Test
     void aMessageWithTheWrongFramesIsRefused() {
         assertEquals("no <IDS|MSG> delimiter among its 1 frames", refusal(List.of(bytes("hello"))));
         assertEquals("2 frames after <IDS|MSG>; a message has at least 5 (signature, header, parent header, "
