@@ -1,7 +1,9 @@
 """Drives the grokkit kernel through the Jupyter protocol with jupyter_client, as a notebook
-front end does: execute, stream output, a table and a chart as rich display data, a live
-training display updated in place, a compile error, completion, is-complete, inspection, and an
-interrupt that stops a long cell while the kernel and its variables live on.
+front end does: execute, stream output (200,000 lines, none lost), a table and a chart as rich
+display data, a live training display updated in place, a compile error, completion,
+is-complete, inspection, and an interrupt that stops a long cell while the kernel and its
+variables live on, a cell that survives even the hard stop (an error says to restart), and
+System.exit in a cell, refused.
 
 Usage: protocol_check.py  (the kernelspec `java` must be on JUPYTER_PATH). Exits 1 on the first
 failed check, printing what was expected and what came back.
@@ -75,6 +77,15 @@ def main():
         results = of_type(messages, "execute_result")
         check(results and results[0]["data"]["text/plain"] == "42", "trailing expression is the result: %s" % results)
 
+        reply, messages = s.execute('for (int i = 0; i < 200000; i++) System.out.println("line " + i);',
+                                    timeout=300)
+        printed = "".join(c["text"] for c in of_type(messages, "stream") if c["name"] == "stdout").splitlines()
+        expected = ["line %d" % i for i in range(200000)]
+        check(reply["status"] == "ok" and printed == expected,
+              "200,000 printed lines arrive complete and in order: %d arrived, first difference at %s" % (
+                  len(printed), next((i for i, (a, b) in enumerate(zip(printed, expected)) if a != b),
+                                     min(len(printed), len(expected)))))
+
         reply, messages = s.execute('Table.create("t", IntColumn.create("a", new int[] {1, 2, 3}))')
         data = of_type(messages, "execute_result")[0]["data"]
         check("text/html" in data and "<td>3</td>" in data["text/html"] and "text/plain" in data,
@@ -126,6 +137,17 @@ def main():
         reply, messages = s.execute("spins > 0 && afterDisplay == 1")
         check(of_type(messages, "execute_result")[0]["data"]["text/plain"] == "true",
               "after the interrupt the kernel lives and keeps its variables")
+
+        reply, messages = s.execute("for (;;) try { for (;;) try { Thread.sleep(5); } catch (Throwable t) { } }"
+                                    " catch (Throwable t) { }", timeout=60, on_busy=interrupt_soon)
+        check(reply["status"] == "error" and "restart the kernel" in reply["evalue"],
+              "a cell that survives the hard stop ends with an error telling to restart: %s" % reply)
+        reply, messages = s.execute("System.exit(1);")
+        check(reply["status"] == "error" and "System.exit(1) was refused" in reply["evalue"],
+              "System.exit in a cell is refused as the cell's error: %s" % reply)
+        reply, messages = s.execute("spins > 0 && afterDisplay == 1")
+        check(of_type(messages, "execute_result")[0]["data"]["text/plain"] == "true",
+              "after both the kernel lives and keeps its variables")
     finally:
         s.close()
     print("protocol checks passed", flush=True)

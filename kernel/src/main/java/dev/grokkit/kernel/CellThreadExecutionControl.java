@@ -1,5 +1,6 @@
 package dev.grokkit.kernel;
 
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.UUID;
@@ -21,28 +22,37 @@ import jdk.jshell.execution.DirectExecutionControl;
  * that {@link #takeValue(String)} exchanges for the object.
  *
  * <p>Stopping ({@link #stop()}, interrupt or timeout) first interrupts the cell thread, which
- * the toolkit's training loop answers by returning the run so far; code that ignores the
- * interrupt is stopped hard ({@link Thread#stop()}) after a grace period.
+ * the toolkit's training loop answers by returning the run so far. Code still running after
+ * {@link #GRACE_MILLIS} is stopped hard ({@link Thread#stop()}, repeated every poll). Code that
+ * survives that too for {@link #HARD_STOP_MILLIS} (it catches {@code ThreadDeath}, e.g. a loop
+ * catching Throwable; or the JDK has no Thread.stop) is abandoned: its thread is left running,
+ * the cell ends with an error that says so, and later cells run on a new cell thread.
  */
 final class CellThreadExecutionControl extends DirectExecutionControl {
 
-    private static final long GRACE_MILLIS = 2_000;
+    static final long GRACE_MILLIS = 2_000;
+    static final long HARD_STOP_MILLIS = 3_000;
+    private static final long POLL_MILLIS = 50;
 
-    private final ExecutorService cellThread = Executors.newSingleThreadExecutor(runnable -> {
-        Thread t = new Thread(runnable, "grokkit-cell");
-        t.setDaemon(true);
-        return t;
-    });
     private final Map<String, Object> values = new ConcurrentHashMap<>();
     private final long timeoutMillis;
+    private volatile ExecutorService cellThread = newCellThread();
     private volatile Thread running;
-    /** Counts snippet invocations, so a late hard stop never hits the snippet after the one it was meant for. */
-    private volatile long invocation;
     private volatile String stopReason;
+    private volatile long stopRequestedAt;
+    private volatile boolean abandoned;
 
     /** {@code timeoutMillis} bounds each snippet; a value <= 0 means no bound. */
     CellThreadExecutionControl(long timeoutMillis) {
         this.timeoutMillis = timeoutMillis;
+    }
+
+    private static ExecutorService newCellThread() {
+        return Executors.newSingleThreadExecutor(runnable -> {
+            Thread t = new Thread(ExitGuard.CELL_THREADS, runnable, "grokkit-cell");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @Override
@@ -51,7 +61,6 @@ final class CellThreadExecutionControl extends DirectExecutionControl {
         Future<Object> result = cellThread.submit(() -> {
             Thread.interrupted(); // a stop that came too late for the last snippet must not hit this one
             Thread.currentThread().setContextClassLoader(snippetLoader);
-            invocation++;
             running = Thread.currentThread();
             try {
                 if (stopReason != null) {
@@ -59,18 +68,12 @@ final class CellThreadExecutionControl extends DirectExecutionControl {
                 }
                 return doitMethod.invoke(null);
             } finally {
-                running = null;
+                if (running == Thread.currentThread()) {
+                    running = null;
+                }
             }
         });
-        Object value;
-        try {
-            value = timeoutMillis > 0 ? result.get(timeoutMillis, TimeUnit.MILLISECONDS) : result.get();
-        } catch (TimeoutException e) {
-            stop("timed out after " + timeoutMillis + " ms (IJAVA_TIMEOUT)");
-            value = awaitAfterStop(result);
-        } catch (ExecutionException e) {
-            throw unwrap(e);
-        }
+        Object value = await(result);
         if (value == null) {
             return "";
         }
@@ -79,12 +82,57 @@ final class CellThreadExecutionControl extends DirectExecutionControl {
         return key;
     }
 
-    private static Object awaitAfterStop(Future<Object> result) throws Exception {
-        try {
-            return result.get();
-        } catch (ExecutionException e) {
-            throw unwrap(e);
+    /** The snippet's value; stops it on timeout, hard after the grace period, and abandons it at last. */
+    private Object await(Future<Object> result) throws Exception {
+        long start = System.nanoTime();
+        while (true) {
+            try {
+                return result.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (ExecutionException e) {
+                throw unwrap(e);
+            } catch (TimeoutException e) {
+                if (timeoutMillis > 0 && stopReason == null && millisSince(start) >= timeoutMillis) {
+                    stop("timed out after " + timeoutMillis + " ms (IJAVA_TIMEOUT)");
+                }
+                if (stopReason == null) {
+                    continue;
+                }
+                long stopping = millisSince(stopRequestedAt);
+                if (stopping >= GRACE_MILLIS + HARD_STOP_MILLIS) {
+                    abandon();
+                    return null;
+                }
+                if (stopping >= GRACE_MILLIS) {
+                    stopHard(result);
+                }
+            }
         }
+    }
+
+    private static long millisSince(long nanoTime) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - nanoTime);
+    }
+
+    @SuppressWarnings({"deprecation", "removal"})
+    private void stopHard(Future<Object> result) {
+        Thread thread = running;
+        if (thread == null || result.isDone()) {
+            return;
+        }
+        try {
+            thread.stop();
+        } catch (UnsupportedOperationException e) {
+            // Java 20+: no hard stop; the snippet is abandoned when the hard-stop period ends
+        }
+    }
+
+    /** Leaves the snippet's thread running and gives later snippets a new cell thread. */
+    private void abandon() {
+        ExecutorService stuck = cellThread;
+        cellThread = newCellThread();
+        running = null;
+        abandoned = true;
+        stuck.shutdownNow();
     }
 
     /** The task's exception as the invocation failure JShell expects to convert. */
@@ -93,7 +141,7 @@ final class CellThreadExecutionControl extends DirectExecutionControl {
         if (cause instanceof Exception) {
             return (Exception) cause;
         }
-        return new java.lang.reflect.InvocationTargetException(cause);
+        return new InvocationTargetException(cause);
     }
 
     /** The object behind a key from {@link #invoke(Method)}; null for "" or an unknown key. */
@@ -106,39 +154,34 @@ final class CellThreadExecutionControl extends DirectExecutionControl {
         stop("interrupted");
     }
 
-    /** Interrupts the running snippet, stopping it hard if it is still running after the grace period. */
-    void stop(String reason) {
-        stopReason = reason;
-        Thread thread = running;
-        if (thread == null) {
-            return;
+    /** Interrupts the running snippet (or keeps the next one from starting); see the class comment. */
+    synchronized void stop(String reason) {
+        if (stopReason == null) {
+            stopRequestedAt = System.nanoTime();
+            stopReason = reason;
         }
-        long target = invocation;
-        thread.interrupt();
-        Thread killer = new Thread(() -> {
-            try {
-                Thread.sleep(GRACE_MILLIS);
-            } catch (InterruptedException e) {
-                return;
-            }
-            if (running == thread && invocation == target) {
-                stopHard(thread);
-            }
-        }, "grokkit-cell-stopper");
-        killer.setDaemon(true);
-        killer.start();
+        Thread thread = running;
+        if (thread != null) {
+            thread.interrupt();
+        }
     }
 
-    @SuppressWarnings({"deprecation", "removal"})
-    private static void stopHard(Thread thread) {
-        thread.stop();
-    }
-
-    /** Why the cell was stopped since the last call (null if it was not), clearing the record. */
-    String takeStopReason() {
+    /** What the cell is told if it was stopped since the last call (null if it was not); clears the record. */
+    synchronized String takeStopReason() {
         String reason = stopReason;
+        boolean wasAbandoned = abandoned;
         stopReason = null;
-        return reason;
+        abandoned = false;
+        if (reason == null) {
+            return null;
+        }
+        if (wasAbandoned) {
+            return reason + ", but its code did not stop: it ignored the interrupt and, for "
+                    + HARD_STOP_MILLIS / 1000 + " s, the hard stop (Thread.stop), e.g. by catching Throwable in a loop."
+                    + " Its thread still runs in the background and may go on changing variables; restart the kernel"
+                    + " to end it. Later cells run on a new thread";
+        }
+        return reason + "; variables defined before the stop are kept";
     }
 
     @Override

@@ -95,7 +95,7 @@ final class CodeEvaluator implements AutoCloseable {
     private void throwIfStopped() throws CellError {
         String stopped = control.takeStopReason();
         if (stopped != null) {
-            throw CellError.of("Interrupted", "the cell was " + stopped + "; variables defined before the stop are kept");
+            throw CellError.of("Interrupted", "the cell was " + stopped);
         }
     }
 

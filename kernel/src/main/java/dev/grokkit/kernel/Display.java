@@ -22,6 +22,7 @@ public final class Display {
     }
 
     public static DisplayData render(Object value, String... mimeTypes) {
+        requireValue("render", value, mimeTypes);
         BaseKernel k = kernel;
         if (k == null) {
             return new DisplayData(String.valueOf(value));
@@ -30,6 +31,7 @@ public final class Display {
     }
 
     public static String display(Object value, String... mimeTypes) {
+        requireValue("display", value, mimeTypes);
         DisplayData data = render(value, mimeTypes);
         String id = data.hasDisplayId() ? data.getDisplayId() : UUID.randomUUID().toString();
         data.setDisplayId(id);
@@ -43,11 +45,30 @@ public final class Display {
     }
 
     public static void updateDisplay(String id, Object value, String... mimeTypes) {
+        if (id == null) {
+            throw new IllegalArgumentException("updateDisplay: the display id is null; pass the id display(..) returned");
+        }
+        requireValue("updateDisplay", value, mimeTypes);
         BaseKernel k = kernel;
         if (k == null) {
             System.out.println(value);
             return;
         }
         k.getIO().display.updateDisplay(id, render(value, mimeTypes));
+    }
+
+    /** A null value or MIME type is the caller's mistake, named, not a NullPointerException from the renderer. */
+    private static void requireValue(String function, Object value, String[] mimeTypes) {
+        if (value == null) {
+            throw new IllegalArgumentException(function + ": the value to show is null");
+        }
+        if (mimeTypes == null) {
+            throw new IllegalArgumentException(function + ": the list of MIME types is null");
+        }
+        for (String mime : mimeTypes) {
+            if (mime == null) {
+                throw new IllegalArgumentException(function + ": a MIME type is null");
+            }
+        }
     }
 }

@@ -9,8 +9,8 @@ import io.github.spencerpark.jupyter.kernel.magic.LineMagicArgs;
 import io.github.spencerpark.jupyter.kernel.magic.MagicParser;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -46,6 +46,8 @@ public final class GrokkitKernel extends BaseKernel {
             .pygments("java").codemirror("java").build();
 
     public GrokkitKernel(KernelEnvironment environment) throws Exception {
+        setShouldReplaceStdStreams(false); // eval installs batched streams instead of one message per line
+        ExitGuard.install();
         this.evaluator = new CodeEvaluator(environment.compilerOptions(), environment.timeoutMillis());
         this.magics = new KernelMagics(evaluator, new MavenResolver(MavenResolver.defaultLocalRepository()),
                 this::runCell);
@@ -68,7 +70,7 @@ public final class GrokkitKernel extends BaseKernel {
         if (!environment.startupScriptPaths().isEmpty()) {
             for (Path script : KernelMagics.matching(environment.startupScriptPaths(), true,
                     "IJAVA_STARTUP_SCRIPTS_PATH")) {
-                runCell(Files.readString(script, StandardCharsets.UTF_8));
+                runCell(KernelMagics.readScript(script, "IJAVA_STARTUP_SCRIPTS_PATH"));
             }
         }
         if (!environment.startupScript().isBlank()) {
@@ -99,8 +101,24 @@ public final class GrokkitKernel extends BaseKernel {
     @Override
     public DisplayData eval(String code) throws Exception {
         evaluator.beginCell();
-        Object value = runCell(code);
-        return value == null ? null : getRenderer().render(value);
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        InputStream in = System.in;
+        PrintStream cellOut = new PrintStream(new BatchedOutput(getIO().out), false, StandardCharsets.UTF_8);
+        PrintStream cellErr = new PrintStream(new BatchedOutput(getIO().err), false, StandardCharsets.UTF_8);
+        System.setOut(cellOut);
+        System.setErr(cellErr);
+        System.setIn(getIO().in);
+        try {
+            Object value = runCell(code);
+            return value == null ? null : getRenderer().render(value);
+        } finally {
+            cellOut.flush(); // everything printed is sent before the cell's result and reply
+            cellErr.flush();
+            System.setOut(out);
+            System.setErr(err);
+            System.setIn(in);
+        }
     }
 
     /** Runs the cell's code and magics in order; returns the value of a trailing expression. */

@@ -4,8 +4,11 @@ import io.github.spencerpark.jupyter.kernel.magic.registry.Magics;
 import io.github.spencerpark.jupyter.kernel.util.GlobFinder;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +52,7 @@ final class KernelMagics {
                 if (!Files.isRegularFile(path)) {
                     throw new IllegalArgumentException("%load: no file " + path.toAbsolutePath());
                 }
-                scripts.add(Files.readString(path, StandardCharsets.UTF_8));
+                scripts.add(readScript(path, "%load"));
             }
             for (String script : scripts) {
                 runner.run(script);
@@ -83,13 +86,32 @@ final class KernelMagics {
         List<Path> out = new ArrayList<>();
         for (String glob : globs) {
             int before = out.size();
-            GlobFinder finder = new GlobFinder(glob);
-            (filesOnly ? finder.computeMatchingFiles() : finder.computeMatchingPaths()).forEach(out::add);
+            try {
+                GlobFinder finder = new GlobFinder(glob);
+                (filesOnly ? finder.computeMatchingFiles() : finder.computeMatchingPaths()).forEach(out::add);
+            } catch (NoSuchFileException e) {
+                throw new IllegalArgumentException(magic + ": '" + glob + "': there is no folder " + e.getFile());
+            } catch (NotDirectoryException e) {
+                throw new IllegalArgumentException(magic + ": '" + glob + "': " + e.getFile() + " is not a folder");
+            } catch (IOException | RuntimeException e) {
+                throw new IllegalArgumentException(magic + ": '" + glob + "' cannot be searched: " + e, e);
+            }
             if (out.size() == before) {
                 throw new IllegalArgumentException(magic + ": nothing matches '" + glob + "'");
             }
         }
         return out;
+    }
+
+    /** A script's text; a file that is not UTF-8 text or cannot be read is named ({@code who} says who read it). */
+    static String readScript(Path path, String who) {
+        try {
+            return Files.readString(path, StandardCharsets.UTF_8);
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(who + ": " + path + " is not UTF-8 text");
+        } catch (IOException e) {
+            throw new IllegalArgumentException(who + ": cannot read " + path + ": " + e, e);
+        }
     }
 
     private static void requireArguments(List<String> args, String magic, String what) {

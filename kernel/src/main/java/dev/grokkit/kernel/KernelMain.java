@@ -1,9 +1,7 @@
 package dev.grokkit.kernel;
 
-import io.github.spencerpark.jupyter.channels.JupyterConnection;
+import dev.grokkit.kernel.channels.GuardedConnection;
 import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -22,11 +20,24 @@ public final class KernelMain {
             System.exit(2);
         }
         JUPYTER_LOG.setLevel(Level.WARNING);
-        String connection = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
-        JupyterConnection jupyter = new JupyterConnection(KernelConnectionProperties.parse(connection));
+        KernelConnectionProperties properties;
+        try {
+            properties = ConnectionFile.read(Path.of(args[0]));
+        } catch (IllegalArgumentException e) {
+            System.err.println("grokkit kernel: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        GuardedConnection jupyter = new GuardedConnection(properties);
         GrokkitKernel kernel = new GrokkitKernel(KernelEnvironment.from(System.getenv()));
         kernel.becomeHandlerForConnection(jupyter);
-        jupyter.connect();
+        try {
+            jupyter.connect();
+        } catch (RuntimeException e) { // a port in use, an address that is not this machine's, ...
+            System.err.println("grokkit kernel: cannot open the channels of connection file " + args[0] + " ("
+                    + properties.getTransport() + "://" + properties.getIp() + "): " + e);
+            System.exit(2);
+        }
         jupyter.waitUntilClose();
         System.exit(0);
     }

@@ -210,6 +210,68 @@ class GrokkitKernelTest {
     }
 
     @Test
+    void codeThatSurvivesTheHardStopIsAbandonedWithAnErrorThatSaysSoAndTheSessionLivesOn() throws Exception {
+        kernel.eval("long caught = 0;");
+        // every statement inside a try: a ThreadDeath lands in a catch, whichever instruction it hits
+        String unstoppable = "for (;;) try { for (;;) try {\n"
+                + "    dev.grokkit.kernel.TestSignals.CATCHING.countDown(); Thread.sleep(5);\n"
+                + "} catch (Throwable t) { caught++; } } catch (Throwable t) { caught++; }";
+        CompletableFuture<Object> cell = CompletableFuture.supplyAsync(() -> {
+            try {
+                return kernel.eval(unstoppable);
+            } catch (Exception e) {
+                return e;
+            }
+        });
+        assertTrue(TestSignals.CATCHING.await(120, TimeUnit.SECONDS), "the loop started");
+        kernel.interrupt();
+        Object outcome = cell.get(20, TimeUnit.SECONDS); // interrupt, 2 s grace, 3 s of hard stops, then abandoned
+        assertTrue(outcome instanceof CellError && ((CellError) outcome).kind().equals("Interrupted"),
+                String.valueOf(outcome));
+        String message = ((CellError) outcome).getMessage();
+        assertTrue(message.contains("did not stop") && message.contains("restart the kernel"), message);
+        assertEquals("true", text(kernel.eval("caught > 0")), "the hard stop was tried");
+        assertEquals("3", text(kernel.eval("1 + 2")), "later cells run on a new thread");
+    }
+
+    @Test
+    void systemExitInACellIsRefusedAsTheCellsErrorAndTheSessionLivesOn() throws Exception {
+        kernel.eval("int beforeExit = 5;");
+        for (String exit : new String[] {"System.exit(1);", "Runtime.getRuntime().halt(3);",
+                "Runtime.getRuntime().exit(4);"}) {
+            CellError e = assertThrows(CellError.class, () -> kernel.eval(exit));
+            assertEquals("java.lang.SecurityException", e.kind(), exit);
+            assertTrue(e.getMessage().contains(") was refused") && e.getMessage().contains("restart the kernel"),
+                    e.getMessage());
+        }
+        // a thread the cell starts cannot exit either: its exception ends that thread only
+        kernel.eval("var exiter = new Thread(() -> System.exit(2));\nexiter.start();\nexiter.join();");
+        assertEquals("5", text(kernel.eval("beforeExit")));
+    }
+
+    @Test
+    void displayOfNullIsAClearError() throws Exception {
+        for (String call : new String[] {"display(null)", "render(null)", "updateDisplay(\"id\", null)",
+                "updateDisplay(null, 1)"}) {
+            CellError e = assertThrows(CellError.class, () -> kernel.eval(call));
+            assertEquals("java.lang.IllegalArgumentException", e.kind(), call);
+            assertTrue(e.getMessage().contains("is null"), call + ": " + e.getMessage());
+        }
+    }
+
+    @Test
+    void magicsNameAMissingFolderAndAFileThatIsNotText(@TempDir Path dir) throws Exception {
+        Path folder = dir.resolve("no-such-folder");
+        CellError jars = assertThrows(CellError.class, () -> kernel.eval("%jars " + folder + "/*.jar"));
+        assertEquals("%jars: '" + folder + "/*.jar': there is no folder " + folder, jars.getMessage());
+        Path binary = Files.write(dir.resolve("binary.jsh"), new byte[] {(byte) 0xff, (byte) 0xfe, 0});
+        CellError load = assertThrows(CellError.class, () -> kernel.eval("%load " + binary));
+        assertEquals("%load: " + binary + " is not UTF-8 text", load.getMessage());
+        CellError folderAsScript = assertThrows(CellError.class, () -> kernel.eval("%load " + dir));
+        assertEquals("%load: no file " + dir, folderAsScript.getMessage());
+    }
+
+    @Test
     void runsRenderAsHtmlSummaries() throws Exception {
         kernel.eval("var small = Experiment.builder()"
                 + ".data(ModularArithmetic.builder().modulus(7).operation(Operation.ADD).trainFraction(0.5).seed(0)"

@@ -9,6 +9,8 @@ public final class TestSignals {
     public static final CountDownLatch TRAINING = new CountDownLatch(1);
     /** Counted down by the busy loop under test. */
     public static final CountDownLatch SPINNING = new CountDownLatch(1);
+    /** Counted down by the loop under test that catches every Throwable. */
+    public static final CountDownLatch CATCHING = new CountDownLatch(1);
 
     private TestSignals() {}
 }
