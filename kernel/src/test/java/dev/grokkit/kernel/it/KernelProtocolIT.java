@@ -2,7 +2,6 @@ package dev.grokkit.kernel.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,15 +18,15 @@ import org.junit.jupiter.api.io.TempDir;
  * rich display, live progress, errors, completion, is-complete, inspection, interrupt, a cell
  * that survives the hard stop, System.exit) and src/test/python/hostile_messages.py (hostile
  * messages on every channel, each followed by a good request that must be answered: one test
- * per channel and kind). Skipped where jupyter_client is not installed; environment/test
- * installs it.
+ * per channel and kind). jupyter_client comes with environment/install.
  */
 class KernelProtocolIT {
 
     private static final String PYTHON = "/usr/bin/python3";
 
     private static KernelspecForTests.Result runScript(Path dir, String script) throws Exception {
-        assumeTrue(KernelspecForTests.works(PYTHON, "-c", "import jupyter_client"), "jupyter_client is not installed");
+        assertTrue(KernelspecForTests.works(PYTHON, "-c", "import jupyter_client"),
+                "jupyter_client is missing: environment/install installs it with jupyter-notebook");
         Path jupyterPath = KernelspecForTests.create(dir);
         KernelspecForTests.Result result = KernelspecForTests.run(jupyterPath, 15,
                 List.of(PYTHON, Path.of("src/test/python", script).toAbsolutePath().toString()));

@@ -31,7 +31,7 @@ final class KernelspecForTests {
         return dir;
     }
 
-    /** Whether a command exits 0 (used to skip cleanly where Jupyter is not installed). */
+    /** Whether a command exits 0 (to name a missing install before a test needs it). */
     static boolean works(String... command) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true)

@@ -2,7 +2,7 @@ package dev.grokkit.kernel.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every notebook in notebooks/ executed headless at GROKKIT_SCALE=smoke (set by failsafe) through
  * the kernel this build made, with `jupyter nbconvert --execute`; any cell error fails the test.
- * Skipped where nbconvert is not installed; environment/test installs it.
+ * nbconvert comes with environment/install.
  */
 class NotebooksIT {
 
@@ -27,7 +27,8 @@ class NotebooksIT {
 
     @TestFactory
     Stream<DynamicTest> everyNotebookRunsAtSmokeScale() throws IOException {
-        assumeTrue(KernelspecForTests.works("jupyter", "nbconvert", "--version"), "jupyter nbconvert is not installed");
+        assertTrue(KernelspecForTests.works("jupyter", "nbconvert", "--version"),
+                "jupyter nbconvert is missing: environment/install installs jupyter-nbconvert");
         List<Path> notebooks;
         try (Stream<Path> files = Files.list(NOTEBOOKS)) {
             notebooks = files.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();
