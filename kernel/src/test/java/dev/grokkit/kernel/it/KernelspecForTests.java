@@ -24,7 +24,7 @@ final class KernelspecForTests {
         Path spec = dir.resolve("kernels/java");
         Files.createDirectories(spec);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Files.writeString(spec.resolve("kernel.json"), "{\"argv\": [\"" + java + "\", \"-Djava.awt.headless=true\", "
+        Files.writeString(spec.resolve("kernel.json"), "{\"argv\": [\"" + java + "\", \"-Djava.awt.headless=true\", \"-Djava.security.manager=allow\", "
                 + "\"-jar\", \"" + jar + "\", \"{connection_file}\"], \"display_name\": \"Java (grokkit, test)\", "
                 + "\"language\": \"java\", \"interrupt_mode\": \"message\", "
                 + "\"env\": {\"OMP_WAIT_POLICY\": \"PASSIVE\", \"DJL_OFFLINE\": \"true\"}}");
