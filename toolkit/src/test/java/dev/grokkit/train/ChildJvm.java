@@ -2,8 +2,11 @@ package dev.grokkit.train;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** A test class's main method run in a child JVM on a directory, killed with SIGKILL mid-work. */
 final class ChildJvm {
@@ -14,6 +17,20 @@ final class ChildJvm {
     }
 
     private ChildJvm() {}
+
+    /**
+     * The newest checkpoint's step in {@code dir} from the folder names alone (-1 if none): reading
+     * a folder the child may be pruning could race.
+     */
+    static long newestCheckpointStep(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return -1;
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.matches("step-\\d+"))
+                    .mapToLong(n -> Long.parseLong(n.substring("step-".length()))).max().orElse(-1);
+        }
+    }
 
     /**
      * Starts {@code main} with {@code dir} as its argument, waits (at most 3 minutes) until

@@ -36,17 +36,9 @@ class KilledRunTest {
         experiment().checkpoints(Path.of(args[0]), 50).build().runOrResume().close();
     }
 
-    /** The newest checkpoint's step from the folder names alone: reading a folder the child may be pruning could race. */
-    private static long newestCheckpointStep(Path dir) throws java.io.IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.matches("step-\\d+"))
-                    .mapToLong(n -> Long.parseLong(n.substring("step-".length()))).max().orElse(-1);
-        }
-    }
-
     @Test
     void resumesFromItsLastCheckpointAfterSigkill(@TempDir Path dir) throws Exception {
-        ChildJvm.killWhen(KilledRunTest.class, dir, () -> newestCheckpointStep(dir) >= 150);
+        ChildJvm.killWhen(KilledRunTest.class, dir, () -> ChildJvm.newestCheckpointStep(dir) >= 150);
         long killedAt = Checkpoint.latest(dir).orElseThrow().step();
         assertTrue(killedAt < STEPS, "killed too late: the run had finished");
 
