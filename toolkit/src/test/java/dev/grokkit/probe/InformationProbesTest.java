@@ -222,4 +222,67 @@ class InformationProbesTest {
             assertTrue(m[0] > 0.5, "I(X; T) of a layer computed from X is large: " + m[0]);
         }
     }
+
+    /** Mean and sample standard deviation (n - 1) of a textbook sample: 2, 4, 4, 4, 5, 5, 7, 9 has mean 5, sd sqrt(32 / 7). */
+    @Test
+    void repetitionsGiveTheMeanAndSampleStandardDeviation() {
+        double[] sample = {2, 4, 4, 4, 5, 5, 7, 9};
+        double[][] rows = new double[sample.length][];
+        for (int i = 0; i < rows.length; i++) {
+            // column 1 is NaN in one repetition (left out), column 2 in all but one (no sd)
+            rows[i] = new double[] {sample[i], i == 3 ? Double.NaN : sample[i], i == 0 ? 1 : Double.NaN};
+        }
+        double[] out = InformationPlaneProbe.meansAndDeviations(rows);
+        assertEquals(5, out[0], 1e-12);
+        assertEquals(Math.sqrt(32.0 / 7), out[1], 1e-12);
+        assertEquals(36.0 / 7, out[2], 1e-12); // 2, 4, 4, 5, 5, 7, 9
+        double mean = 36.0 / 7, squares = 0;
+        for (double v : new double[] {2, 4, 4, 5, 5, 7, 9}) {
+            squares += (v - mean) * (v - mean);
+        }
+        assertEquals(Math.sqrt(squares / 6), out[3], 1e-12);
+        assertEquals(1, out[4]);
+        assertTrue(Double.isNaN(out[5]));
+    }
+
+    /** repetitions(3) gives each column as the mean of the plain probe over seeds 0, 1, 2, then its sd. */
+    @Test
+    void repeatedInformationPlaneAggregatesThePlainProbeOverSeeds() {
+        Random r = new Random(9);
+        int n = 200;
+        float[] x = new float[n * 4];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 2;
+            for (int j = 0; j < 4; j++) {
+                x[i * 4 + j] = (float) (r.nextGaussian() + (j == 0 ? 4 * y[i] : 0));
+            }
+        }
+        Dataset blobs = Examples.ofFeatures(x, new Shape(4), y, 2).split("blobs", 0.5, 1);
+        Grokkit.seed(5);
+        try (GrokModel model = Models.mlp().hidden(8).build(blobs.train(), DataType.FLOAT64, manager)) {
+            InformationPlaneProbe plain = Probes.informationPlane("hidden1").maxExamples(60);
+            InformationPlaneProbe repeated = plain.repetitions(3).at(step -> step % 10 == 0);
+            assertEquals(List.of("ixt:hidden1:train", "ixt:hidden1:train:sd", "ity:hidden1:train", "ity:hidden1:train:sd",
+                    "ixt:hidden1:test", "ixt:hidden1:test:sd", "ity:hidden1:test", "ity:hidden1:test:sd"), repeated.columns());
+            double[][] bySeed = new double[3][];
+            for (int s = 0; s < 3; s++) {
+                bySeed[s] = plain.seed(s).measure(context(model, blobs));
+            }
+            double[] m = repeated.measure(context(model, blobs));
+            assertEquals(2 * bySeed[0].length, m.length);
+            for (int j = 0; j < bySeed[0].length; j++) {
+                double mean = (bySeed[0][j] + bySeed[1][j] + bySeed[2][j]) / 3, squares = 0;
+                for (double[] v : bySeed) {
+                    squares += (v[j] - mean) * (v[j] - mean);
+                }
+                assertEquals(mean, m[2 * j], 1e-9, repeated.columns().get(2 * j));
+                assertEquals(Math.sqrt(squares / 2), m[2 * j + 1], 1e-9, repeated.columns().get(2 * j + 1));
+            }
+            assertNotEquals(bySeed[0][0], bySeed[1][0], "the subsets differ by seed");
+            assertTrue(repeated.seconds() > 0);
+            assertTrue(repeated.runsAt(20, 95) && repeated.runsAt(95, 95) && !repeated.runsAt(21, 95));
+            assertThrows(IllegalArgumentException.class, () -> plain.repetitions(0));
+        }
+    }
 }
