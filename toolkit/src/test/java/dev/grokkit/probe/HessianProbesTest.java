@@ -103,6 +103,8 @@ class HessianProbesTest {
             assertEquals(report.modelEntropyGap(), h.last("hessian_entropy_gap"), 1e-10);
             assertEquals(report.entropyStd(), h.last("hessian_block_entropy_std"), 1e-10);
             assertEquals(report.meanJensenShannonDistance(), h.last("hessian_block_js_distance"), 1e-10);
+            assertEquals(Arrays.stream(exact).max().orElseThrow(), h.last("hessian_top_eigenvalue"), 1e-10);
+            assertEquals(trace, h.last("hessian_block_trace"), 1e-10);
         }
     }
 }
