@@ -4,11 +4,14 @@ import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import dev.grokkit.data.Examples;
+import dev.grokkit.info.Features;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -19,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -67,6 +71,19 @@ public final class GrokModel implements AutoCloseable {
     /** "input", then each stage's output by stage name; the last entry is the logits. */
     public Map<String, NDArray> activations(NDArray input, boolean training) {
         return block.forwardTaps(store, input, training);
+    }
+
+    /**
+     * {@link #activations} on these examples in inference mode, each as one row per example
+     * (flattened, float64) in Java memory; the native arrays are freed before it returns.
+     */
+    @SuppressWarnings("try")
+    public Map<String, double[][]> activationRows(Examples examples) {
+        try (NDManager scratch = manager.newSubManager(); NDScope scope = new NDScope()) {
+            Map<String, double[][]> rows = new LinkedHashMap<>();
+            activations(examples.inputs(scratch, dtype), false).forEach((name, a) -> rows.put(name, Features.rows(a)));
+            return rows;
+        }
     }
 
     /** The names {@link #activations} returns, in order. */
