@@ -25,6 +25,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A built, initialized model: its staged DJL block, the manager that owns its parameters, and
@@ -112,6 +113,31 @@ public final class GrokModel implements AutoCloseable {
         throw new IllegalArgumentException(
                 "no parameter named '" + name + "'; the model has "
                         + parameters.stream().map(NamedParameter::name).toList());
+    }
+
+    /**
+     * Sets parameters by name: {@code values.apply(name)} gives a parameter's new values (row-major,
+     * converted to the model's precision), or null to keep it, e.g.
+     * {@code model.setParameters(name -> name.equals("logits.bias") ? new double[] {1, 2, 3} : null)}.
+     * Every length is checked before anything is set, so a wrong one (named) changes nothing.
+     */
+    @SuppressWarnings("try")
+    public GrokModel setParameters(Function<String, double[]> values) {
+        Map<NamedParameter, double[]> given = new LinkedHashMap<>();
+        for (NamedParameter p : parameters) {
+            double[] v = values.apply(p.name());
+            if (v != null && v.length != p.size()) {
+                throw new IllegalArgumentException("parameter '" + p.name() + "' of shape " + p.shape() + " has "
+                        + p.size() + " values, was given " + v.length);
+            }
+            if (v != null) {
+                given.put(p, v);
+            }
+        }
+        try (NDManager scratch = manager.newSubManager(); NDScope scope = new NDScope()) {
+            given.forEach((p, v) -> p.array().set(scratch.create(v, p.shape()).toType(dtype, false).toByteBuffer()));
+        }
+        return this;
     }
 
     /** Number of trainable scalars. */
