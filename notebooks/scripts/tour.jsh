@@ -18,6 +18,7 @@ var run = Experiment.builder().data(data).
 var history = run.history();                 // a Tablesaw Table: step, train_loss, train_acc, test_loss, test_acc, weight_norm, grad_norm
 System.out.println(history.last(5));
 System.out.println("FINDING: " + run.grokking());     // memorization and grokking steps at accuracy 0.99
-var chart = Charts.lines(history, "step", "train_acc", "test_acc").logX();   // an XChart XYChart
+var chart = Charts.lines(history, "step", "train_acc", "test_acc").logX().   // an XChart XYChart
+        mark(run.grokking().grokkingStep(), "t_grok");                      // a vertical line at the grokking step
 run.close();
 /exit

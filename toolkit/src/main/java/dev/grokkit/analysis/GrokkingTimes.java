@@ -7,7 +7,7 @@ import tech.tablesaw.api.Table;
  * When a run memorized and when it generalized: the first logged step at which train accuracy
  * reaches the threshold (memorization, t_mem) and the first at which test accuracy does
  * (grokking, t_grok). Steps are -1 when the threshold is never reached. Resolution is the
- * history's logging interval.
+ * history's logging interval. The static helpers read any column of a history the same way.
  */
 public record GrokkingTimes(double threshold, long memorizationStep, long grokkingStep) {
 
@@ -16,12 +16,7 @@ public record GrokkingTimes(double threshold, long memorizationStep, long grokki
         if (!(threshold > 0 && threshold <= 1)) {
             throw new IllegalArgumentException("threshold must be in (0, 1], was " + threshold);
         }
-        for (String c : new String[] {"step", "train_acc", "test_acc"}) {
-            if (!history.containsColumn(c)) {
-                throw new IllegalArgumentException("history has no '" + c + "' column; columns: "
-                        + history.columnNames());
-            }
-        }
+        checkColumns(history, "step", "train_acc", "test_acc");
         return new GrokkingTimes(threshold, firstAtLeast(history, "train_acc", threshold),
                 firstAtLeast(history, "test_acc", threshold));
     }
@@ -31,7 +26,9 @@ public record GrokkingTimes(double threshold, long memorizationStep, long grokki
         return of(history, 0.99);
     }
 
-    private static long firstAtLeast(Table history, String column, double threshold) {
+    /** The first logged step at which {@code column} is at least {@code threshold}; -1 if never. */
+    public static long firstAtLeast(Table history, String column, double threshold) {
+        checkColumns(history, "step", column);
         var values = history.numberColumn(column);
         var steps = history.numberColumn("step");
         for (int i = 0; i < history.rowCount(); i++) {
@@ -41,6 +38,33 @@ public record GrokkingTimes(double threshold, long memorizationStep, long grokki
             }
         }
         return -1;
+    }
+
+    /** {@code column} at a logged step; NaN if that step was not logged (or is -1, "never"). */
+    public static double valueAt(Table history, String column, long step) {
+        checkColumns(history, "step", column);
+        var values = history.numberColumn(column);
+        var steps = history.numberColumn("step");
+        for (int i = 0; i < history.rowCount(); i++) {
+            if (steps.getDouble(i) == step) {
+                return values.getDouble(i);
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** A step as text: the number, or "never" for -1 (a threshold never reached). */
+    public static String stepOrNever(long step) {
+        return step < 0 ? "never" : Long.toString(step);
+    }
+
+    private static void checkColumns(Table history, String... columns) {
+        for (String c : columns) {
+            if (!history.containsColumn(c)) {
+                throw new IllegalArgumentException("history '" + history.name() + "' has no '" + c + "' column; columns: "
+                        + history.columnNames());
+            }
+        }
     }
 
     public boolean memorized() {
@@ -59,7 +83,6 @@ public record GrokkingTimes(double threshold, long memorizationStep, long grokki
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "memorized (train acc >= %.2f) at step %s, generalized (test acc >= %.2f) at step %s%s",
-                threshold, memorized() ? memorizationStep : "never", threshold,
-                grokked() ? grokkingStep : "never", delay() >= 0 ? ", delay " + delay() + " steps" : "");
+                threshold, stepOrNever(memorizationStep), threshold, stepOrNever(grokkingStep), delay() >= 0 ? ", delay " + delay() + " steps" : "");
     }
 }

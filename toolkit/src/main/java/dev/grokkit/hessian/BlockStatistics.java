@@ -1,7 +1,9 @@
 package dev.grokkit.hessian;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Statistics of the diagonal blocks (parameter tensors) of a loss Hessian, as in the entropy-gap
@@ -9,8 +11,11 @@ import java.util.List;
  * is exact (dense eigen-decomposition) when it has at most {@code exactLimit} parameters
  * (default 2000), otherwise estimated by stochastic Lanczos quadrature. Positivity test: the
  * block is positive when lambda_min >= -1e-3 max |lambda| ({@link Spectrum#isPositive}); for SLQ
- * blocks lambda_min and max are extreme Ritz values, which converge first. Immutable; the
- * setters return copies.
+ * blocks lambda_min and max are extreme Ritz values, which converge first.
+ *
+ * <p>When the whole Hessian has at most {@code exactLimit} parameters it is built densely once
+ * (n Hessian-vector products) and every block is a slice of it; otherwise each block is
+ * computed on its own (exact or SLQ) and the whole by SLQ. Immutable; the setters return copies.
  */
 public final class BlockStatistics {
 
@@ -64,12 +69,36 @@ public final class BlockStatistics {
      * Hessian (exact or SLQ by the same rule) for the model's entropy gap.
      */
     public BlockReport compute(LossHessian hessian) {
-        List<BlockSpectrum> blocks = new ArrayList<>();
+        Map<String, SymmetricOperator> blocks = new LinkedHashMap<>();
         for (String name : hessian.blockNames()) {
-            LossHessian block = hessian.block(name);
-            Spectrum s = spectrum(block);
-            blocks.add(new BlockSpectrum(name, block.dimension(), s, s.isPositive(positiveTolerance)));
+            blocks.put(name, hessian.block(name));
         }
-        return new BlockReport(blocks, spectrum(hessian));
+        return compute(hessian, blocks);
+    }
+
+    /** The same for any operator and its diagonal blocks, in order and covering it. */
+    BlockReport compute(SymmetricOperator whole, Map<String, ? extends SymmetricOperator> blocks) {
+        int covered = blocks.values().stream().mapToInt(SymmetricOperator::dimension).sum();
+        if (covered != whole.dimension()) {
+            throw new IllegalArgumentException("the blocks cover " + covered + " of the operator's "
+                    + whole.dimension() + " dimensions");
+        }
+        List<BlockSpectrum> spectra = new ArrayList<>();
+        if (whole.dimension() <= exactLimit) {
+            DenseHessian dense = DenseHessian.of(whole);
+            int from = 0;
+            for (var b : blocks.entrySet()) {
+                int to = from + b.getValue().dimension();
+                spectra.add(blockSpectrum(b.getKey(), to - from, dense.block(from, to).spectrum()));
+                from = to;
+            }
+            return new BlockReport(spectra, dense.spectrum());
+        }
+        blocks.forEach((name, block) -> spectra.add(blockSpectrum(name, block.dimension(), spectrum(block))));
+        return new BlockReport(spectra, lanczos.spectrum(whole));
+    }
+
+    private BlockSpectrum blockSpectrum(String name, int size, Spectrum s) {
+        return new BlockSpectrum(name, size, s, s.isPositive(positiveTolerance));
     }
 }

@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
+import dev.grokkit.data.Examples;
 import dev.grokkit.engine.Autograd;
 import dev.grokkit.model.GrokModel;
 import dev.grokkit.model.Loss;
@@ -29,8 +30,17 @@ import java.util.function.Function;
  * product (graph detached and zeroed, see GraphGradients), so repeated products keep
  * memory flat and the model's state is left as a zero gradient. The precision is the model's:
  * use FLOAT64 models for exact comparisons.
+ *
+ * <pre>{@code
+ * try (var hessian = LossHessian.of(run.model(), Losses.crossEntropy(), data.train().first(300))) {
+ *     Spectrum exact = DenseHessian.of(hessian).spectrum();
+ * }
+ * }</pre>
+ *
+ * A Hessian made from {@link Examples} owns their native arrays and frees them on {@link #close};
+ * one made from arrays leaves them to the caller (its close does nothing), and so do its blocks.
  */
-public final class LossHessian implements SymmetricOperator {
+public final class LossHessian implements SymmetricOperator, AutoCloseable {
 
     private final GrokModel model;
     private final Loss loss;
@@ -38,8 +48,12 @@ public final class LossHessian implements SymmetricOperator {
     private final NDArray labels;
     private final List<NamedParameter> active;
     private final int dimension;
+    /** The manager of the inputs and labels when this Hessian made them, else null. */
+    private final NDManager owned;
 
-    private LossHessian(GrokModel model, Loss loss, NDArray inputs, NDArray labels, List<NamedParameter> active) {
+    private LossHessian(GrokModel model, Loss loss, NDArray inputs, NDArray labels, List<NamedParameter> active,
+            NDManager owned) {
+        this.owned = owned;
         this.model = model;
         this.loss = loss;
         this.inputs = inputs;
@@ -52,8 +66,26 @@ public final class LossHessian implements SymmetricOperator {
         this.dimension = (int) n;
     }
 
-    /** The Hessian over every trainable parameter of the loss on (inputs, labels). */
+    /** The Hessian over every trainable parameter of the loss on (inputs, labels); the arrays stay the caller's. */
     public static LossHessian of(GrokModel model, Loss loss, NDArray inputs, NDArray labels) {
+        return of(model, loss, inputs, labels, null);
+    }
+
+    /**
+     * The Hessian of the loss on these examples (e.g. {@code data.train().first(300)}), in the
+     * model's precision; it owns their arrays until {@link #close}.
+     */
+    public static LossHessian of(GrokModel model, Loss loss, Examples examples) {
+        NDManager manager = model.manager().newSubManager();
+        try {
+            return of(model, loss, examples.inputs(manager, model.dtype()), examples.labelArray(manager), manager);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    private static LossHessian of(GrokModel model, Loss loss, NDArray inputs, NDArray labels, NDManager owned) {
         if (inputs.getShape().get(0) != labels.getShape().get(0)) {
             throw new IllegalArgumentException("inputs and labels must have the same number of examples, had "
                     + inputs.getShape().get(0) + " and " + labels.getShape().get(0));
@@ -62,16 +94,24 @@ public final class LossHessian implements SymmetricOperator {
         if (params.isEmpty()) {
             throw new IllegalArgumentException("model has no trainable parameters: " + model);
         }
-        return new LossHessian(model, loss, inputs, labels, params);
+        return new LossHessian(model, loss, inputs, labels, params, owned);
     }
 
-    /** The diagonal block of one parameter tensor: d^2 L / dw_b^2. */
+    /** Frees the examples' arrays if this Hessian made them ({@link #of(GrokModel, Loss, Examples)}). */
+    @Override
+    public void close() {
+        if (owned != null) {
+            owned.close();
+        }
+    }
+
+    /** The diagonal block of one parameter tensor: d^2 L / dw_b^2 (on this Hessian's arrays; closing it frees nothing). */
     public LossHessian block(String parameterName) {
         NamedParameter p = model.parameter(parameterName);
         if (!p.trainable()) {
             throw new IllegalArgumentException("parameter '" + parameterName + "' is not trainable");
         }
-        return new LossHessian(model, loss, inputs, labels, List.of(p));
+        return new LossHessian(model, loss, inputs, labels, List.of(p), null);
     }
 
     /** The blocks of this operator: one per parameter tensor, by name. */

@@ -4,11 +4,14 @@ import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import dev.grokkit.data.Examples;
+import dev.grokkit.info.Features;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -19,8 +22,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A built, initialized model: its staged DJL block, the manager that owns its parameters, and
@@ -69,6 +74,19 @@ public final class GrokModel implements AutoCloseable {
         return block.forwardTaps(store, input, training);
     }
 
+    /**
+     * {@link #activations} on these examples in inference mode, each as one row per example
+     * (flattened, float64) in Java memory; the native arrays are freed before it returns.
+     */
+    @SuppressWarnings("try")
+    public Map<String, double[][]> activationRows(Examples examples) {
+        try (NDManager scratch = manager.newSubManager(); NDScope scope = new NDScope()) {
+            Map<String, double[][]> rows = new LinkedHashMap<>();
+            activations(examples.inputs(scratch, dtype), false).forEach((name, a) -> rows.put(name, Features.rows(a)));
+            return rows;
+        }
+    }
+
     /** The names {@link #activations} returns, in order. */
     public List<String> tapNames() {
         List<String> names = new ArrayList<>();
@@ -95,6 +113,31 @@ public final class GrokModel implements AutoCloseable {
         throw new IllegalArgumentException(
                 "no parameter named '" + name + "'; the model has "
                         + parameters.stream().map(NamedParameter::name).toList());
+    }
+
+    /**
+     * Sets parameters by name: {@code values.apply(name)} gives a parameter's new values (row-major,
+     * converted to the model's precision), or null to keep it, e.g.
+     * {@code model.setParameters(name -> name.equals("logits.bias") ? new double[] {1, 2, 3} : null)}.
+     * Every length is checked before anything is set, so a wrong one (named) changes nothing.
+     */
+    @SuppressWarnings("try")
+    public GrokModel setParameters(Function<String, double[]> values) {
+        Map<NamedParameter, double[]> given = new LinkedHashMap<>();
+        for (NamedParameter p : parameters) {
+            double[] v = values.apply(p.name());
+            if (v != null && v.length != p.size()) {
+                throw new IllegalArgumentException("parameter '" + p.name() + "' of shape " + p.shape() + " has "
+                        + p.size() + " values, was given " + v.length);
+            }
+            if (v != null) {
+                given.put(p, v);
+            }
+        }
+        try (NDManager scratch = manager.newSubManager(); NDScope scope = new NDScope()) {
+            given.forEach((p, v) -> p.array().set(scratch.create(v, p.shape()).toType(dtype, false).toByteBuffer()));
+        }
+        return this;
     }
 
     /** Number of trainable scalars. */

@@ -7,8 +7,9 @@ import dev.grokkit.info.Ksg;
 import dev.grokkit.info.WhitenedPca;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.LongPredicate;
 
 /**
  * The information plane (Shwartz-Ziv and Tishby; information-plane paper): for every chosen layer
@@ -20,7 +21,12 @@ import java.util.Map;
  * I(T; Y), a layer within one class) has fewer directions of nonzero variance than it is
  * compressed to, e.g. ReLU units silent on a whole class. k-NN
  * estimates are biased, increasingly with dimension: compare curves, not absolute values.
- * Defaults: dims 4, at most 1000 examples per split, subset seed 0.
+ *
+ * <p>With {@code repetitions(r)}, r >= 2, it estimates on r random subsets (seeds seed .. seed + r - 1)
+ * and gives each column as the mean over them, followed by "COLUMN:sd", their sample standard
+ * deviation (n - 1); NaN estimates are left out, and the sd is NaN with fewer than two left.
+ * Defaults: dims 4, at most 1000 examples per split, subset seed 0, one repetition, every logged
+ * step.
  */
 public final class InformationPlaneProbe implements Probe {
 
@@ -28,8 +34,16 @@ public final class InformationPlaneProbe implements Probe {
     private final int dims;
     private final int maxExamples;
     private final long seed;
+    private final int repetitions;
+    private final LongPredicate steps;
+    private long nanos;
 
     InformationPlaneProbe(List<String> layers, int dims, int maxExamples, long seed) {
+        this(layers, dims, maxExamples, seed, 1, step -> true);
+    }
+
+    private InformationPlaneProbe(List<String> layers, int dims, int maxExamples, long seed, int repetitions,
+            LongPredicate steps) {
         if (layers.isEmpty()) {
             throw new IllegalArgumentException("layers: name at least one layer");
         }
@@ -41,20 +55,49 @@ public final class InformationPlaneProbe implements Probe {
         this.dims = dims;
         this.maxExamples = maxExamples;
         this.seed = seed;
+        if (repetitions < 1) {
+            throw new IllegalArgumentException("repetitions: must be at least 1, was " + repetitions);
+        }
+        this.repetitions = repetitions;
+        this.steps = java.util.Objects.requireNonNull(steps, "steps");
     }
 
     /** The same probe compressing to d dimensions. */
     public InformationPlaneProbe dims(int d) {
-        return new InformationPlaneProbe(layers, d, maxExamples, seed);
+        return new InformationPlaneProbe(layers, d, maxExamples, seed, repetitions, steps);
     }
 
     /** The same probe on at most n examples of each split. */
     public InformationPlaneProbe maxExamples(int n) {
-        return new InformationPlaneProbe(layers, dims, n, seed);
+        return new InformationPlaneProbe(layers, dims, n, seed, repetitions, steps);
     }
 
+    /** The seed of the (first) random subset. */
     public InformationPlaneProbe seed(long subsetSeed) {
-        return new InformationPlaneProbe(layers, dims, maxExamples, subsetSeed);
+        return new InformationPlaneProbe(layers, dims, maxExamples, subsetSeed, repetitions, steps);
+    }
+
+    /** The same probe on r random subsets: mean columns and ":sd" columns (r >= 2; 1 is the plain probe). */
+    public InformationPlaneProbe repetitions(int r) {
+        return new InformationPlaneProbe(layers, dims, maxExamples, seed, r, steps);
+    }
+
+    /**
+     * The same probe only at the logged steps this accepts (and the final step), e.g.
+     * {@code logSchedule::includes}; the run's log schedule must include them.
+     */
+    public InformationPlaneProbe at(LongPredicate steps) {
+        return new InformationPlaneProbe(layers, dims, maxExamples, seed, repetitions, steps);
+    }
+
+    /** Wall-clock seconds this probe has spent measuring. */
+    public double seconds() {
+        return nanos / 1e9;
+    }
+
+    @Override
+    public boolean runsAt(long step, long totalSteps) {
+        return step == totalSteps || steps.test(step);
     }
 
     @Override
@@ -64,6 +107,18 @@ public final class InformationPlaneProbe implements Probe {
 
     @Override
     public List<String> columns() {
+        if (repetitions == 1) {
+            return estimateColumns();
+        }
+        List<String> columns = new ArrayList<>();
+        for (String c : estimateColumns()) {
+            columns.add(c);
+            columns.add(c + ":sd");
+        }
+        return columns;
+    }
+
+    private List<String> estimateColumns() {
         List<String> columns = new ArrayList<>();
         for (String split : new String[] {"train", "test"}) {
             for (String layer : layers) {
@@ -81,9 +136,49 @@ public final class InformationPlaneProbe implements Probe {
 
     @Override
     public double[] measure(ProbeContext context) {
+        long start = System.nanoTime();
         for (String layer : layers) {
             TapForward.checkTap(context.model(), "layers", layer);
         }
+        double[][] estimates = new double[repetitions][];
+        for (int r = 0; r < repetitions; r++) {
+            estimates[r] = estimate(context, seed + r);
+        }
+        nanos += System.nanoTime() - start;
+        return repetitions == 1 ? estimates[0] : meansAndDeviations(estimates);
+    }
+
+    /**
+     * For each column j of the rows: the mean over rows and the sample standard deviation (n - 1),
+     * NaN entries left out; laid out mean_0, sd_0, mean_1, sd_1, ...
+     */
+    static double[] meansAndDeviations(double[][] rows) {
+        int m = rows[0].length;
+        double[] out = new double[2 * m];
+        for (int j = 0; j < m; j++) {
+            double sum = 0;
+            int n = 0;
+            for (double[] row : rows) {
+                if (!Double.isNaN(row[j])) {
+                    sum += row[j];
+                    n++;
+                }
+            }
+            double mean = n == 0 ? Double.NaN : sum / n;
+            double squares = 0;
+            for (double[] row : rows) {
+                if (!Double.isNaN(row[j])) {
+                    squares += (row[j] - mean) * (row[j] - mean);
+                }
+            }
+            out[2 * j] = mean;
+            out[2 * j + 1] = n < 2 ? Double.NaN : Math.sqrt(squares / (n - 1));
+        }
+        return out;
+    }
+
+    /** One estimate of every column on the subsets chosen by {@code subsetSeed}. */
+    private double[] estimate(ProbeContext context, long subsetSeed) {
         double[] values = new double[4 * layers.size()];
         int column = 0;
         for (ProbeContext.Split split : ProbeContext.Split.values()) {
@@ -93,7 +188,7 @@ public final class InformationPlaneProbe implements Probe {
                         + inputs.getDataType() + " tokens");
             }
             Map<String, NDArray> taps = context.activations(split);
-            long[] subset = ExampleSubset.indices(inputs.getShape().get(0), maxExamples, seed);
+            long[] subset = ExampleSubset.indices(inputs.getShape().get(0), maxExamples, subsetSeed);
             double[][] x = compress(Features.rows(ExampleSubset.rows(inputs, subset)));
             long[] labels = ExampleSubset.rows(context.labels(split), subset).toLongArray();
             int[] y = new int[labels.length];

@@ -29,16 +29,11 @@ public final class ParameterDistanceProbe implements Probe {
     private Map<String, double[]> memorized;
 
     /** Memorization is train accuracy at least {@code threshold}, in (0, 1]. */
-    public ParameterDistanceProbe(double threshold) {
+    ParameterDistanceProbe(double threshold) {
         if (!(threshold > 0 && threshold <= 1)) {
             throw new IllegalArgumentException("threshold must be in (0, 1], was " + threshold);
         }
         this.threshold = threshold;
-    }
-
-    /** Memorization at train accuracy 0.99, as {@code GrokkingTimes} reads it. */
-    public ParameterDistanceProbe() {
-        this(0.99);
     }
 
     @Override

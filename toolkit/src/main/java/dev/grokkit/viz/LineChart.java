@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -99,6 +101,36 @@ public final class LineChart extends XYChart {
         getStyler().setYAxisMin(min);
         getStyler().setYAxisMax(max);
         return this;
+    }
+
+    /**
+     * A vertical line at x (e.g. the grokking step), labelled at the top of the lines: XChart's
+     * {@link AnnotationLine}, not a series, so it stays out of the legend and the axis ranges.
+     * x <= 0 draws nothing: a step of -1 means "never", and a log axis has no 0.
+     */
+    public LineChart mark(double x, String label) {
+        if (!(x > 0) || Double.isInfinite(x)) {
+            return this;
+        }
+        addAnnotation(new AnnotationLine(x, true, false));
+        double top = getStyler().getYAxisMax() != null ? getStyler().getYAxisMax() : highestY();
+        if (!Double.isNaN(top)) {
+            addAnnotation(new AnnotationText(label, x, top, false));
+        }
+        return this;
+    }
+
+    /** The largest finite y of the lines (positive ones on a log axis); NaN if there is none. */
+    private double highestY() {
+        double top = Double.NaN;
+        for (double[][] xy : source.values()) {
+            for (double y : xy[1]) {
+                if (Double.isFinite(y) && (!logY || y > 0) && (Double.isNaN(top) || y > top)) {
+                    top = y;
+                }
+            }
+        }
+        return top;
     }
 
     /** Writes the chart as a PNG file. */

@@ -45,4 +45,19 @@ class GrokkingTimesTest {
         assertThrows(IllegalArgumentException.class,
                 () -> GrokkingTimes.of(history(new double[] {1}, new double[] {1}), 1.5));
     }
+
+    @Test
+    void firstAtLeastAndValueAtReadAnyColumnAtLoggedSteps() {
+        Table h = history(new double[] {0.1, Double.NaN, 0.7, 0.4, 0.9}, new double[] {0, 0, 0, 0, 0});
+        assertEquals(200, GrokkingTimes.firstAtLeast(h, "train_acc", 0.5));
+        assertEquals(400, GrokkingTimes.firstAtLeast(h, "train_acc", 0.8));
+        assertEquals(-1, GrokkingTimes.firstAtLeast(h, "train_acc", 0.95));
+        assertEquals(0.4, GrokkingTimes.valueAt(h, "train_acc", 300));
+        assertEquals(Double.NaN, GrokkingTimes.valueAt(h, "train_acc", 250)); // not logged
+        assertEquals(Double.NaN, GrokkingTimes.valueAt(h, "train_acc", -1)); // never
+        assertEquals("never", GrokkingTimes.stepOrNever(-1));
+        assertEquals("1600", GrokkingTimes.stepOrNever(1600));
+        var e = assertThrows(IllegalArgumentException.class, () -> GrokkingTimes.valueAt(h, "weight_norm", 100));
+        assertEquals("history 'h' has no 'weight_norm' column; columns: [step, train_acc, test_acc]", e.getMessage());
+    }
 }

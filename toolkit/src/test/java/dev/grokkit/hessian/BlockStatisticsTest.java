@@ -11,7 +11,9 @@ import dev.grokkit.engine.Grokkit;
 import dev.grokkit.model.GrokModel;
 import dev.grokkit.model.Losses;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -124,5 +126,100 @@ class BlockStatisticsTest {
     void rejectsBadSettings() {
         assertThrows(IllegalArgumentException.class, () -> BlockStatistics.withDefaults().exactLimit(-1));
         assertThrows(IllegalArgumentException.class, () -> BlockStatistics.withDefaults().positiveTolerance(-1));
+    }
+
+    /** An operator that counts its products. */
+    private static final class Counting implements SymmetricOperator {
+        private final SymmetricOperator operator;
+        private int products;
+
+        Counting(double[][] matrix) {
+            this.operator = SymmetricOperator.of(matrix);
+        }
+
+        @Override
+        public int dimension() {
+            return operator.dimension();
+        }
+
+        @Override
+        public double[] apply(double[] v) {
+            products++;
+            return operator.apply(v);
+        }
+    }
+
+    /**
+     * Three blocks with known eigenvalues, coupled off the diagonal: a whole operator small enough
+     * for a dense Hessian is built once (n products) and sliced, and gives the blocks' known
+     * spectra, as the block-by-block path does.
+     */
+    @Test
+    void aSmallHessianIsBuiltOnceAndSlicedIntoItsKnownBlocks() {
+        double[][] eigenvalues = {{1, 2, 3, 4, 5}, {-1, 0.5, 2, 7}, {10, 10, 10}};
+        int n = 12;
+        double[][] whole = new double[n][n];
+        Map<String, Counting> blocks = new LinkedHashMap<>();
+        int at = 0;
+        for (int b = 0; b < eigenvalues.length; b++) {
+            double[][] m = KnownMatrices.withEigenvalues(eigenvalues[b], b);
+            for (int i = 0; i < m.length; i++) {
+                System.arraycopy(m[i], 0, whole[at + i], at, m.length);
+            }
+            blocks.put("block" + b, new Counting(m));
+            at += m.length;
+        }
+        for (int i = 0; i < n; i++) { // coupling between blocks: the whole spectrum is not the union
+            for (int j = 0; j < n; j++) {
+                if (whole[i][j] == 0 && i != j) {
+                    whole[i][j] = 0.3 / (1 + Math.min(i, j)) + 0.1 * Math.max(i, j) / n;
+                }
+            }
+        }
+        Counting wholeOperator = new Counting(whole);
+        BlockReport sliced = BlockStatistics.withDefaults().compute(wholeOperator, blocks);
+        assertEquals(n, wholeOperator.products);
+        blocks.values().forEach(b -> assertEquals(0, b.products));
+        BlockReport byBlock = BlockStatistics.withDefaults().exactLimit(5)
+                .lanczos(StochasticLanczos.withDefaults().runs(2)).compute(SymmetricOperator.of(whole), blocks);
+        assertTrue(sliced.modelSpectrum().isExact());
+        assertFalse(byBlock.modelSpectrum().isExact());
+        assertArrayEquals(DenseHessian.of(SymmetricOperator.of(whole)).spectrum().nodes(),
+                sliced.modelSpectrum().nodes(), 1e-12);
+        for (int b = 0; b < eigenvalues.length; b++) {
+            double[] known = eigenvalues[b].clone();
+            Arrays.sort(known);
+            double[] nodes = sliced.blocks().get(b).spectrum().nodes();
+            Arrays.sort(nodes);
+            assertArrayEquals(known, nodes, 1e-12);
+            assertEquals(eigenvalues[b].length, sliced.blocks().get(b).size());
+            assertEquals("block" + b, sliced.blocks().get(b).name());
+        }
+        assertEquals(2 / 3.0, sliced.positiveFraction(), 0); // the second block has -1
+        assertEquals(15 + 8.5 + 30, sliced.sumAbsoluteTraces(), 1e-12);
+        assertEquals(byBlock.sumAbsoluteTraces(), sliced.sumAbsoluteTraces(), 1e-12);
+        assertEquals(byBlock.positiveFraction(), sliced.positiveFraction(), 0);
+        assertEquals(byBlock.meanEntropyGap(), sliced.meanEntropyGap(), 1e-12);
+        assertEquals(byBlock.entropyStd(), sliced.entropyStd(), 1e-12);
+        assertEquals(byBlock.meanJensenShannonDistance(), sliced.meanJensenShannonDistance(), 1e-12);
+        var e = assertThrows(IllegalArgumentException.class, () -> BlockStatistics.withDefaults()
+                .compute(SymmetricOperator.of(whole), Map.of("block0", blocks.get("block0"))));
+        assertTrue(e.getMessage().contains("5 of the operator's 12"), e.getMessage());
+    }
+
+    /** On the reference MLP's Hessian the sliced dense path gives the block-by-block exact spectra. */
+    @Test
+    void slicedDenseHessianEqualsTheBlockByBlockSpectra() {
+        BlockReport sliced = BlockStatistics.withDefaults().compute(hessian);
+        BlockReport byBlock = BlockStatistics.withDefaults().exactLimit(30).compute(hessian);
+        assertTrue(sliced.modelSpectrum().isExact());
+        for (int b = 0; b < BLOCK_SIZES.length; b++) {
+            assertTrue(byBlock.blocks().get(b).spectrum().isExact());
+            assertArrayEquals(byBlock.blocks().get(b).spectrum().nodes(), sliced.blocks().get(b).spectrum().nodes(),
+                    1e-12, sliced.blocks().get(b).name());
+        }
+        assertEquals(byBlock.sumAbsoluteTraces(), sliced.sumAbsoluteTraces(), 1e-12);
+        assertEquals(byBlock.meanEntropyGap(), sliced.meanEntropyGap(), 1e-12);
+        assertEquals(byBlock.entropyStd(), sliced.entropyStd(), 1e-12);
     }
 }

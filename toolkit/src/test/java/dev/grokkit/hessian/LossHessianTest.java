@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import dev.grokkit.data.Examples;
 import dev.grokkit.engine.Grokkit;
 import dev.grokkit.model.GrokModel;
 import dev.grokkit.model.Loss;
@@ -69,6 +71,40 @@ class LossHessianTest {
                     .mapToDouble(name -> DenseHessian.of(h.block(name)).trace()).toArray();
             assertClose(reference.get(key + ":block_traces"), blockTraces, 1e-12);
         }
+    }
+
+    /**
+     * A Hessian of Examples (the first n) gives the products of one made from the same arrays, owns
+     * its arrays while open and frees them on close; the model's arrays are untouched.
+     */
+    @Test
+    void aHessianOfExamplesOwnsItsArraysAndFreesThemOnClose() {
+        double[] xs = reference.get("x");
+        float[] features = new float[xs.length];
+        for (int i = 0; i < xs.length; i++) {
+            features[i] = (float) xs[i];
+        }
+        long[] labels = y.toLongArray();
+        int[] classes = Arrays.stream(labels).mapToInt(l -> (int) l).toArray();
+        var examples = Examples.ofFeatures(features, new Shape(TorchReference.FEATURES),
+                classes, TorchReference.CLASSES);
+        int n = 7;
+        NDArray x7 = manager.create(features, new Shape(labels.length, TorchReference.FEATURES))
+                .toType(DataType.FLOAT64, false).get("0:" + n);
+        NDArray y7 = y.get("0:" + n);
+        double[] v = Arrays.copyOf(reference.get("v"), 79);
+        int before = model.manager().getManagedArrays().size();
+        try (LossHessian fromExamples = LossHessian.of(model, Losses.crossEntropy(), examples.first(n))) {
+            assertTrue(model.manager().getManagedArrays().size() > before, "its arrays live under the model's manager");
+            assertArrayEquals(LossHessian.of(model, Losses.crossEntropy(), x7, y7).apply(v), fromExamples.apply(v), 0);
+            fromExamples.block(fromExamples.blockNames().get(0)).close(); // a block frees nothing
+            assertEquals(79, fromExamples.apply(v).length);
+        }
+        assertEquals(before, model.manager().getManagedArrays().size());
+        LossHessian fromArrays = LossHessian.of(model, Losses.crossEntropy(), x7, y7);
+        fromArrays.close(); // the caller's arrays stay
+        assertEquals(n, x7.getShape().get(0));
+        assertArrayEquals(fromArrays.apply(v), fromArrays.apply(v), 0);
     }
 
     @Test

@@ -134,7 +134,7 @@ class ModelLossTest {
             double ce = Losses.crossEntropy().compute(model.forward(x, false), y).getDouble();
             var ctx = new dev.grokkit.probe.ProbeContext(model, Losses.crossEntropy(), data, x, y,
                     data.test().inputs(manager, DataType.FLOAT64), data.test().labelArray(manager), 0, 1, 1000);
-            double[] laws = dev.grokkit.probe.InformationProbes.groupLaws(task).measure(ctx);
+            double[] laws = dev.grokkit.probe.Probes.groupLaws(task).measure(ctx);
             double value = GroupLawLoss.of(task).zeroIdentity(2).doubling(3).compute(model, x, y, false).getDouble();
             assertEquals(ce + 2 * laws[0] + 3 * laws[1], value, 1e-10);
             assertEquals(ce, GroupLawLoss.of(task).compute(model, x, y, false).getDouble(), 1e-12);

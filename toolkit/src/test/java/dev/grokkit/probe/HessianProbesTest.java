@@ -51,21 +51,21 @@ class HessianProbesTest {
 
     @Test
     void stepsAreRoundedFractionsOfTraining() {
-        SharpnessProbe p = HessianProbes.sharpness();
+        SharpnessProbe p = Probes.sharpness();
         assertArrayEquals(new long[] {0, 10, 250, 500, 750, 1000}, p.steps(1000));
         assertArrayEquals(new long[] {0, 1, 2}, p.at(0, 0.5, 0.51, 1).steps(2));
         assertTrue(p.runsAt(1, 2));
-        assertFalse(HessianProbes.sharpness().runsAt(11, 1000));
-        assertThrows(IllegalArgumentException.class, () -> HessianProbes.sharpness().at(1.5));
-        assertThrows(IllegalArgumentException.class, () -> HessianProbes.blockStatistics().batch(0));
+        assertFalse(Probes.sharpness().runsAt(11, 1000));
+        assertThrows(IllegalArgumentException.class, () -> Probes.sharpness().at(1.5));
+        assertThrows(IllegalArgumentException.class, () -> Probes.blockStatistics().batch(0));
     }
 
     @Test
     void runRecordsHessianColumnsAtTheChosenSteps() {
         long steps = 20;
-        SharpnessProbe sharpness = HessianProbes.sharpness().at(0, 0.25, 1).batch(25).topK(2)
+        SharpnessProbe sharpness = Probes.sharpness().at(0, 0.25, 1).batch(25).topK(2)
                 .powerIteration(PowerIteration.withDefaults().tolerance(1e-12).maxIterations(3000));
-        BlockStatisticsProbe blocks = HessianProbes.blockStatistics().at(0, 0.25, 1).batch(25);
+        BlockStatisticsProbe blocks = Probes.blockStatistics().at(0, 0.25, 1).batch(25);
         Dataset data = blobs();
         Experiment experiment = Experiment.builder().data(data).model(Models.mlp().hidden(5))
                 .optimizer(Optimizers.sgd().learningRate(0.1)).loss(Losses.crossEntropy()).steps(steps)
@@ -103,6 +103,8 @@ class HessianProbesTest {
             assertEquals(report.modelEntropyGap(), h.last("hessian_entropy_gap"), 1e-10);
             assertEquals(report.entropyStd(), h.last("hessian_block_entropy_std"), 1e-10);
             assertEquals(report.meanJensenShannonDistance(), h.last("hessian_block_js_distance"), 1e-10);
+            assertEquals(Arrays.stream(exact).max().orElseThrow(), h.last("hessian_top_eigenvalue"), 1e-10);
+            assertEquals(trace, h.last("hessian_block_trace"), 1e-10);
         }
     }
 }

@@ -73,12 +73,12 @@ class InformationProbesTest {
     @Test
     void abelianTestIsOneForAModelSymmetricByConstruction() {
         try (GrokModel model = symmetricModel()) {
-            double[] m = InformationProbes.abelianTest(task).measure(context(model, data));
+            double[] m = Probes.abelianTest(task).measure(context(model, data));
             assertEquals(1.0, m[0], 0);
             assertEquals(0.0, m[1], 1e-12);
         }
         try (GrokModel model = embeddingMlp(2)) {
-            double[] m = InformationProbes.abelianTest(task).measure(context(model, data));
+            double[] m = Probes.abelianTest(task).measure(context(model, data));
             assertTrue(m[0] < 1 && m[1] > 0.01, "an untrained model is not symmetric: " + m[0] + ", " + m[1]);
         }
     }
@@ -97,14 +97,14 @@ class InformationProbesTest {
                 mean += v / b.length;
             }
             double expected = Math.log(lse) - mean;
-            double[] m = InformationProbes.groupLaws(task).measure(context(model, data));
+            double[] m = Probes.groupLaws(task).measure(context(model, data));
             assertEquals(expected, m[0], 1e-12);
             assertEquals(expected, m[1], 1e-12);
             assertEquals(1.0, m[2], 0);
         }
         ModularArithmetic product = ModularArithmetic.builder().modulus(P).operation(dev.grokkit.data.Operation.MULTIPLY)
                 .form(Form.PAIRS).task();
-        assertThrows(IllegalArgumentException.class, () -> InformationProbes.groupLaws(product));
+        assertThrows(IllegalArgumentException.class, () -> Probes.groupLaws(product));
     }
 
     @Test
@@ -113,17 +113,17 @@ class InformationProbesTest {
             ProbeContext ctx = context(model, data);
             double[][] in = Features.rows(ctx.activations(ProbeContext.Split.TRAIN).get("embedding"));
             double[][] out = Features.rows(ctx.activations(ProbeContext.Split.TRAIN).get("logits"));
-            double[] m = InformationProbes.perturbedInformation("embedding", "logits", 0).measure(ctx);
+            double[] m = Probes.perturbedInformation("embedding", "logits", 0).measure(ctx);
             assertEquals(MatrixEntropy.mutualInformation(dev.grokkit.info.GramMatrix.linear(in),
                     dev.grokkit.info.GramMatrix.linear(out), 1), m[0], 1e-9);
             assertEquals(MatrixEntropy.linearKernelEntropy(out, 1), m[1], 1e-12);
             assertEquals(0, m[2], 1e-12);
             assertEquals(0, m[3], 1e-12);
-            double[] noisy = InformationProbes.perturbedInformation("embedding", "logits", 1).measure(ctx);
+            double[] noisy = Probes.perturbedInformation("embedding", "logits", 1).measure(ctx);
             assertNotEquals(m[0], noisy[0]);
             assertEquals(Math.abs(noisy[0] - m[0]), noisy[2], 1e-9);
             assertEquals(Math.abs(noisy[1] - m[1]), noisy[3], 1e-9);
-            double[] again = InformationProbes.perturbedInformation("embedding", "logits", 1).measure(ctx);
+            double[] again = Probes.perturbedInformation("embedding", "logits", 1).measure(ctx);
             assertEquals(noisy[0], again[0], 0, "the noise is seeded by (seed, step)");
             // A subset: the same quantities on the chosen rows only.
             long[] rows = ExampleSubset.indices(in.length, 10, 0);
@@ -134,15 +134,15 @@ class InformationProbesTest {
                 subIn[i] = in[(int) rows[i]];
                 subOut[i] = out[(int) rows[i]];
             }
-            double[] sub = InformationProbes.perturbedInformation("embedding", "logits", 0).maxExamples(10).measure(ctx);
+            double[] sub = Probes.perturbedInformation("embedding", "logits", 0).maxExamples(10).measure(ctx);
             assertEquals(MatrixEntropy.linearKernelMutualInformation(subIn, subOut, 1), sub[0], 1e-12);
             assertEquals(MatrixEntropy.linearKernelEntropy(subOut, 1), sub[1], 1e-12);
             assertNotEquals(m[1], sub[1]);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> InformationProbes.perturbedInformation("input", "logits", 1).measure(ctx));
+                    () -> Probes.perturbedInformation("input", "logits", 1).measure(ctx));
             assertTrue(e.getMessage().startsWith("inputLayer"), e.getMessage());
             e = assertThrows(IllegalArgumentException.class,
-                    () -> InformationProbes.perturbedInformation("logits", "embedding", 1).measure(ctx));
+                    () -> Probes.perturbedInformation("logits", "embedding", 1).measure(ctx));
             assertTrue(e.getMessage().startsWith("until"), e.getMessage());
         }
     }
@@ -154,11 +154,11 @@ class InformationProbesTest {
         Grokkit.seed(6);
         try (GrokModel model = Models.transformer().layers(1).dModel(8).heads(2).dMlp(16)
                 .build(tokens.train(), DataType.FLOAT64, manager)) {
-            double[] m = InformationProbes.perturbedInformation("embedding", "logits", 0).measure(context(model, tokens));
+            double[] m = Probes.perturbedInformation("embedding", "logits", 0).measure(context(model, tokens));
             assertEquals(0, m[2], 1e-12);
             assertEquals(0, m[3], 1e-12);
             assertTrue(m[0] > 0 && m[1] > 0, java.util.Arrays.toString(m));
-            double[] noisy = InformationProbes.perturbedInformation("block0", "logits", 0.3).measure(context(model, tokens));
+            double[] noisy = Probes.perturbedInformation("block0", "logits", 0.3).measure(context(model, tokens));
             assertTrue(noisy[2] > 0, "noise on the block output changes PMI");
         }
     }
@@ -169,10 +169,10 @@ class InformationProbesTest {
                 .model(Models.embeddingMlp().embeddingDim(8).hidden(32))
                 .optimizer(Optimizers.adamW().learningRate(1e-2).weightDecay(0.1))
                 .steps(40).logEvery(20).seed(3).quiet()
-                .probes(InformationProbes.perturbedInformation("embedding", "logits", 0.5),
-                        InformationProbes.perturbedInformation("hidden1", "logits", 0.5),
-                        InformationProbes.abelianTest(task), InformationProbes.groupLaws(task),
-                        InformationProbes.layerEntropy("hidden1"))
+                .probes(Probes.perturbedInformation("embedding", "logits", 0.5),
+                        Probes.perturbedInformation("hidden1", "logits", 0.5),
+                        Probes.abelianTest(task), Probes.groupLaws(task),
+                        Probes.layerEntropy("hidden1"))
                 .build();
         try (Run run = e.run()) {
             History h = run.history();
@@ -210,7 +210,7 @@ class InformationProbesTest {
         Dataset blobs = Examples.ofFeatures(x, new Shape(6), y, 2).split("blobs", 0.5, 1);
         Grokkit.seed(5);
         try (GrokModel model = Models.mlp().hidden(32, 32).build(blobs.train(), DataType.FLOAT64, manager)) {
-            InformationPlaneProbe probe = InformationProbes.informationPlane("hidden1", "hidden2", "logits");
+            InformationPlaneProbe probe = Probes.informationPlane("hidden1", "hidden2", "logits");
             assertEquals(12, probe.columns().size());
             double[] m = probe.measure(context(model, blobs));
             for (double v : m) {
@@ -220,6 +220,69 @@ class InformationProbesTest {
             assertEquals(Math.log(2), m[5], 0.1);
             assertEquals(Math.log(2), m[11], 0.1);
             assertTrue(m[0] > 0.5, "I(X; T) of a layer computed from X is large: " + m[0]);
+        }
+    }
+
+    /** Mean and sample standard deviation (n - 1) of a textbook sample: 2, 4, 4, 4, 5, 5, 7, 9 has mean 5, sd sqrt(32 / 7). */
+    @Test
+    void repetitionsGiveTheMeanAndSampleStandardDeviation() {
+        double[] sample = {2, 4, 4, 4, 5, 5, 7, 9};
+        double[][] rows = new double[sample.length][];
+        for (int i = 0; i < rows.length; i++) {
+            // column 1 is NaN in one repetition (left out), column 2 in all but one (no sd)
+            rows[i] = new double[] {sample[i], i == 3 ? Double.NaN : sample[i], i == 0 ? 1 : Double.NaN};
+        }
+        double[] out = InformationPlaneProbe.meansAndDeviations(rows);
+        assertEquals(5, out[0], 1e-12);
+        assertEquals(Math.sqrt(32.0 / 7), out[1], 1e-12);
+        assertEquals(36.0 / 7, out[2], 1e-12); // 2, 4, 4, 5, 5, 7, 9
+        double mean = 36.0 / 7, squares = 0;
+        for (double v : new double[] {2, 4, 4, 5, 5, 7, 9}) {
+            squares += (v - mean) * (v - mean);
+        }
+        assertEquals(Math.sqrt(squares / 6), out[3], 1e-12);
+        assertEquals(1, out[4]);
+        assertTrue(Double.isNaN(out[5]));
+    }
+
+    /** repetitions(3) gives each column as the mean of the plain probe over seeds 0, 1, 2, then its sd. */
+    @Test
+    void repeatedInformationPlaneAggregatesThePlainProbeOverSeeds() {
+        Random r = new Random(9);
+        int n = 200;
+        float[] x = new float[n * 4];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 2;
+            for (int j = 0; j < 4; j++) {
+                x[i * 4 + j] = (float) (r.nextGaussian() + (j == 0 ? 4 * y[i] : 0));
+            }
+        }
+        Dataset blobs = Examples.ofFeatures(x, new Shape(4), y, 2).split("blobs", 0.5, 1);
+        Grokkit.seed(5);
+        try (GrokModel model = Models.mlp().hidden(8).build(blobs.train(), DataType.FLOAT64, manager)) {
+            InformationPlaneProbe plain = Probes.informationPlane("hidden1").maxExamples(60);
+            InformationPlaneProbe repeated = plain.repetitions(3).at(step -> step % 10 == 0);
+            assertEquals(List.of("ixt:hidden1:train", "ixt:hidden1:train:sd", "ity:hidden1:train", "ity:hidden1:train:sd",
+                    "ixt:hidden1:test", "ixt:hidden1:test:sd", "ity:hidden1:test", "ity:hidden1:test:sd"), repeated.columns());
+            double[][] bySeed = new double[3][];
+            for (int s = 0; s < 3; s++) {
+                bySeed[s] = plain.seed(s).measure(context(model, blobs));
+            }
+            double[] m = repeated.measure(context(model, blobs));
+            assertEquals(2 * bySeed[0].length, m.length);
+            for (int j = 0; j < bySeed[0].length; j++) {
+                double mean = (bySeed[0][j] + bySeed[1][j] + bySeed[2][j]) / 3, squares = 0;
+                for (double[] v : bySeed) {
+                    squares += (v[j] - mean) * (v[j] - mean);
+                }
+                assertEquals(mean, m[2 * j], 1e-9, repeated.columns().get(2 * j));
+                assertEquals(Math.sqrt(squares / 2), m[2 * j + 1], 1e-9, repeated.columns().get(2 * j + 1));
+            }
+            assertNotEquals(bySeed[0][0], bySeed[1][0], "the subsets differ by seed");
+            assertTrue(repeated.seconds() > 0);
+            assertTrue(repeated.runsAt(20, 95) && repeated.runsAt(95, 95) && !repeated.runsAt(21, 95));
+            assertThrows(IllegalArgumentException.class, () -> plain.repetitions(0));
         }
     }
 }

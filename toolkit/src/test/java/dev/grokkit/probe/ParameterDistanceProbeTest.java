@@ -68,8 +68,8 @@ class ParameterDistanceProbeTest {
         Grokkit.seed(1);
         try (GrokModel model = Models.mlp().hidden(5).build(data.train(), DataType.FLOAT64, manager)) {
             predictClassZero(model);
-            ParameterDistanceProbe memorizesAtOnce = new ParameterDistanceProbe(0.25);
-            ParameterDistanceProbe neverMemorizes = new ParameterDistanceProbe(0.5);
+            ParameterDistanceProbe memorizesAtOnce = Probes.parameterDistance(0.25);
+            ParameterDistanceProbe neverMemorizes = Probes.parameterDistance(0.5);
             double[] atStart = memorizesAtOnce.measure(context(model, 0));
             assertEquals(0, atStart[0], 0);
             assertEquals(0, atStart[1], 0);
@@ -87,7 +87,7 @@ class ParameterDistanceProbeTest {
             assertTrue(Double.isNaN(unmemorized[1]));
 
             // a probe whose first measurement is not at step 0 (a resumed run) has no initialization
-            ParameterDistanceProbe resumed = new ParameterDistanceProbe(0.25);
+            ParameterDistanceProbe resumed = Probes.parameterDistance(0.25);
             double[] late = resumed.measure(context(model, 5));
             assertTrue(Double.isNaN(late[0]));
             assertEquals(0, late[1], 0);
@@ -99,7 +99,7 @@ class ParameterDistanceProbeTest {
 
     @Test
     void rejectsThresholdOutsideUnitInterval() {
-        assertThrows(IllegalArgumentException.class, () -> new ParameterDistanceProbe(0));
-        assertThrows(IllegalArgumentException.class, () -> new ParameterDistanceProbe(1.5));
+        assertThrows(IllegalArgumentException.class, () -> Probes.parameterDistance(0));
+        assertThrows(IllegalArgumentException.class, () -> Probes.parameterDistance(1.5));
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.grokkit.model.Models;
 import dev.grokkit.optim.Optimizers;
-import dev.grokkit.probe.InformationProbes;
 import dev.grokkit.probe.Probe;
 import dev.grokkit.probe.Probes;
 import java.nio.file.Files;
@@ -24,8 +23,8 @@ class MissingLayerTest {
     @Test
     void probesNameTheMissingLayerAndTheRunLeavesNothingBehind(@TempDir Path dir) {
         List<Probe> probes = List.of(Probes.weightNorm("hiden1"), Probes.deadRelu("hiden1"),
-                InformationProbes.layerEntropy("hiden1"), InformationProbes.informationPlane("hiden1"),
-                InformationProbes.perturbedInformation("hiden1", "logits", 0.1));
+                Probes.layerEntropy("hiden1"), Probes.informationPlane("hiden1"),
+                Probes.perturbedInformation("hiden1", "logits", 0.1));
         for (Probe probe : probes) {
             Path checkpoints = dir.resolve(probe.name());
             Experiment experiment = Experiment.builder().data(TinyTasks.blobs(40, 0))
