@@ -32,9 +32,13 @@ import java.util.regex.Pattern;
  */
 public final class Benchmark {
 
-    static final String USAGE = "Benchmark [--peer environment/peer/workloads.py] [--rounds 3] [--steps 30]"
+    /** The peers' scripts, relative to the repository's root, where environment/bench runs this. */
+    static final String DEFAULT_PEER = "environment/peer/workloads.py";
+    static final String DEFAULT_GROK_PEER = "environment/peer/grok_modadd.py";
+
+    static final String USAGE = "Benchmark [--peer " + DEFAULT_PEER + "] [--rounds 3] [--steps 30]"
             + " [--threads 1,2] [--workloads all but matmul-peak] [--policies PASSIVE (or ACTIVE, or both)]"
-            + " [--csv FILE (none)] [--grok-peer environment/peer/grok_modadd.py] [--grok-seeds 0,1,2 ('' skips)]"
+            + " [--csv FILE (none)] [--grok-peer " + DEFAULT_GROK_PEER + "] [--grok-seeds 0,1,2 ('' skips)]"
             + " [--probe-steps 2000 (0 skips)]";
 
     private final Path peer;
@@ -56,13 +60,13 @@ public final class Benchmark {
                 List.of("--peer", "--rounds", "--steps", "--threads", "--workloads", "--policies", "--csv", "--grok-peer",
                         "--grok-seeds", "--probe-steps"));
         List<Long> seeds = line.nonNegativeLongs("--grok-seeds", List.of(0L, 1L, 2L));
-        return new Settings(line.existingFile("--peer", "environment/peer/workloads.py"), line.positiveInt("--rounds", 3),
+        return new Settings(line.existingFile("--peer", DEFAULT_PEER), line.positiveInt("--rounds", 3),
                 line.positiveInt("--steps", 30), line.positiveInts("--threads", List.of(1, 2)),
                 line.namesAmong("--workloads", Workloads.names(),
                         Workloads.names().stream().filter(w -> !w.equals("matmul-peak")).toList()),
                 line.namesAmong("--policies", List.of("PASSIVE", "ACTIVE"), List.of("PASSIVE")),
                 line.string("--csv", null), seeds,
-                seeds.isEmpty() ? null : line.existingFile("--grok-peer", "environment/peer/grok_modadd.py"),
+                seeds.isEmpty() ? null : line.existingFile("--grok-peer", DEFAULT_GROK_PEER),
                 line.nonNegativeInt("--probe-steps", 2000));
     }
 

@@ -106,6 +106,15 @@ class CommandLineTest {
     }
 
     @Test
+    void benchmarksDefaultPeersAreFilesOfThisRepository() {
+        Path root = Path.of("").toAbsolutePath().getParent(); // the tests run in toolkit/
+        for (String peer : List.of(Benchmark.DEFAULT_PEER, Benchmark.DEFAULT_GROK_PEER)) {
+            Path file = root.resolve(peer).normalize();
+            assertTrue(file.startsWith(root) && Files.isRegularFile(file), peer + " is not a file under " + root);
+        }
+    }
+
+    @Test
     void benchmarkNamesBadArguments(@TempDir Path dir) throws IOException {
         String peer = Files.createFile(dir.resolve("workloads.py")).toString();
         String missing = dir.resolve("none.py").toString();
