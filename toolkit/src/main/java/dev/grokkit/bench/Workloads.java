@@ -25,7 +25,6 @@ import dev.grokkit.optim.OptimizerSpec;
 import dev.grokkit.optim.Optimizers;
 import dev.grokkit.train.TrainingStep;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,7 +175,7 @@ public final class Workloads {
                 y.add(train.labelArray(m));
             }
             StackedStep step = new StackedStep(StackedModel.stack(models, m), ensembleOptimizer().build(),
-                    Collections.nCopies(ENSEMBLE_MEMBERS, Losses.crossEntropy()));
+                    Losses.crossEntropy());
             NDArray inputs = NDArrays.stack(x);
             NDArray labels = NDArrays.stack(y);
             return () -> step.run(inputs, labels);

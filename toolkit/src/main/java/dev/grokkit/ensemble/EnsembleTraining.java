@@ -50,7 +50,7 @@ final class EnsembleTraining {
         NDArray x = stackedData(members.stream().map(m -> m.trainX).toList(), shared);
         NDArray y = stackedData(members.stream().map(m -> m.trainY).toList(), shared);
         StackedStep step = new StackedStep(stacked, experiments.get(0).optimizer().build(),
-                experiments.stream().map(Experiment::loss).toList());
+                experiments.get(0).loss());
         long total = experiments.get(0).steps();
         for (long t = 0; ; t++) {
             for (int k = 0; k < members.size(); k++) {

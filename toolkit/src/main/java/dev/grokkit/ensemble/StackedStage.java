@@ -41,7 +41,8 @@ sealed interface StackedStage {
     /**
      * A concatenating embedding followed by a dense layer, run as a lone model runs it (the
      * table projected through the layer's columns for each token position, then the rows
-     * gathered): tokens K x n x L, table K x V x d, W K x out x L d. Member k's rows are
+     * gathered), except that the bias is added to the first projected table (V rows) instead of
+     * the sum (n rows), which changes only the rounding: tokens K x n x L, table K x V x d, W K x out x L d. Member k's rows are
      * gathered from its own projected table: K x V x out is viewed as (K V) x out and member
      * k's token t read at row k V + t.
      */
@@ -59,13 +60,13 @@ sealed interface StackedStage {
             NDArray sum = null;
             for (long j = 0; j < tokens.getShape().get(2); j++) {
                 NDArray columns = weight.get(new NDIndex(":, :, {}:{}", j * d, (j + 1) * d));
-                NDArray projected = table.batchMatMul(columns.transpose(0, 2, 1)).reshape(members * vocabulary, units);
-                NDArray rows = Embedding.embedding(tokens.get(new NDIndex(":, :, {}", j)).add(offsets), projected,
-                        SparseFormat.DENSE).singletonOrThrow();
+                NDArray projected = table.batchMatMul(columns.transpose(0, 2, 1));
+                if (j == 0 && dense.bias()) { // added to V rows here rather than to n rows after the gather
+                    projected = projected.add(parameters.get(dense.name() + ".bias").expandDims(1));
+                }
+                NDArray rows = Embedding.embedding(tokens.get(new NDIndex(":, :, {}", j)).add(offsets),
+                        projected.reshape(members * vocabulary, units), SparseFormat.DENSE).singletonOrThrow();
                 sum = sum == null ? rows : sum.add(rows);
-            }
-            if (dense.bias()) {
-                sum = sum.add(parameters.get(dense.name() + ".bias").expandDims(1));
             }
             return dense.activation().apply(sum);
         }

@@ -7,12 +7,11 @@ import ai.djl.pytorch.jni.JniUtils;
 import dev.grokkit.engine.Autograd;
 import dev.grokkit.model.Loss;
 import dev.grokkit.optim.GrokOptimizer;
-import java.util.List;
 import java.util.Map;
 
 /**
  * One optimizer update of every member at once: the stacked forward pass, the loss as the sum
- * of each member's own loss on its own logits and labels (so the gradient of member k's slice is
+ * of each member's loss on its own logits and labels (so the gradient of member k's slice is
  * the gradient of its loss alone), backward, and the optimizer's update of every stacked
  * parameter. Exact because the optimizer is elementwise (checked by {@link Ensemble}): on a
  * stacked tensor it updates every slice as it would that member's tensor alone. Temporaries are
@@ -22,30 +21,19 @@ public final class StackedStep {
 
     private final StackedModel model;
     private final GrokOptimizer optimizer;
-    private final List<Loss> losses;
+    private final Loss loss;
 
-    /** {@code losses.get(k)} is member k's; {@code optimizer} holds the stacked state. */
-    public StackedStep(StackedModel model, GrokOptimizer optimizer, List<Loss> losses) {
-        if (losses.size() != model.size()) {
-            throw new IllegalArgumentException(losses.size() + " losses for " + model.size() + " members");
-        }
+    /** {@code loss} is every member's ({@link Loss#computeStacked}); {@code optimizer} holds the stacked state. */
+    public StackedStep(StackedModel model, GrokOptimizer optimizer, Loss loss) {
         this.model = model;
         this.optimizer = optimizer;
-        this.losses = List.copyOf(losses);
+        this.loss = loss;
     }
 
     /** Updates every member on its batch: inputs {@code x} K x n x ..., labels {@code y} K x n. */
     public void run(NDArray x, NDArray y) {
         try (NDScope scope = new NDScope()) {
-            Autograd.backward(() -> {
-                NDArray logits = model.forward(x);
-                NDArray sum = null;
-                for (int k = 0; k < losses.size(); k++) {
-                    NDArray loss = losses.get(k).compute(logits.get(k), y.get(k));
-                    sum = sum == null ? loss : sum.add(loss);
-                }
-                return sum;
-            });
+            Autograd.backward(() -> loss.computeStacked(model.forward(x), y).sum());
             Autograd.notRecording(() -> {
                 for (Map.Entry<String, NDArray> p : model.parameters().entrySet()) {
                     NDArray w = p.getValue();

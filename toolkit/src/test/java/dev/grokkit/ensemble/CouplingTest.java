@@ -52,7 +52,7 @@ class CouplingTest {
             }
             StackedModel stacked = StackedModel.stack(initial, manager);
             StackedStep step = new StackedStep(stacked, optimizer.get(),
-                    experiments.stream().map(Experiment::loss).toList());
+                    Losses.crossEntropy());
             NDArray x = stackedInputs(experiments, manager, true);
             NDArray y = stackedInputs(experiments, manager, false);
             for (int k = 0; k < experiments.size(); k++) {

@@ -9,6 +9,7 @@ import dev.grokkit.data.Dataset;
 import dev.grokkit.data.Examples;
 import dev.grokkit.data.ModularArithmetic;
 import dev.grokkit.data.Operation;
+import dev.grokkit.model.Losses;
 import dev.grokkit.model.Models;
 import dev.grokkit.optim.OptimizerSpec;
 import dev.grokkit.optim.Optimizers;
@@ -79,9 +80,9 @@ class EnsembleTest {
     }
 
     @Test
-    void mlpMembersTrainedWithAdamRecordTheirLoneHistories() {
+    void mlpMembersTrainedWithAdamOnMseRecordTheirLoneHistories() {
         assertMembersEqualLoneRuns(seed -> blobs(seed, Optimizers.adam().learningRate(1e-2).weightDecay(1e-2))
-                .build());
+                .loss(Losses.mse()).build());
     }
 
     @Test
@@ -117,6 +118,20 @@ class EnsembleTest {
                 double[] expected = p.array().toDoubleArray();
                 double[] actual = members.get(1).model().parameter(p.name()).array().toDoubleArray();
                 assertArrayEquals(expected, actual, TOLERANCE * 10, p.name());
+            }
+        } finally {
+            members.forEach(Run::close);
+        }
+    }
+
+    @Test
+    void anInterruptEndsEveryMemberWithARowForTheStep() {
+        Thread.currentThread().interrupt();
+        List<Run> members = Ensemble.of(SEEDS, seed -> modAdd(seed, Optimizers.sgd()).steps(1_000_000).build()).run();
+        try {
+            for (Run run : members) {
+                assertEquals("interrupted at step 0", run.stopReason());
+                assertEquals(1, run.history().rowCount());
             }
         } finally {
             members.forEach(Run::close);
