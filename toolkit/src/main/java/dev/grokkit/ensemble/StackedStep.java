@@ -13,7 +13,7 @@ import java.util.Map;
  * One optimizer update of every member at once: the stacked forward pass, the loss as the sum
  * of each member's loss on its own logits and labels (so the gradient of member k's slice is
  * the gradient of its loss alone), backward, and the optimizer's update of every stacked
- * parameter. Exact because the optimizer is elementwise (checked by {@link Ensemble}): on a
+ * parameter. Exact because the optimizer is elementwise (an {@link Ensemble} takes no other): on a
  * stacked tensor it updates every slice as it would that member's tensor alone. Temporaries are
  * closed when it returns.
  */
