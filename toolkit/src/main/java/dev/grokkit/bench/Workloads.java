@@ -1,6 +1,8 @@
 package dev.grokkit.bench;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -9,6 +11,8 @@ import dev.grokkit.data.Examples;
 import dev.grokkit.data.ModularArithmetic;
 import dev.grokkit.data.Operation;
 import dev.grokkit.engine.Grokkit;
+import dev.grokkit.ensemble.StackedModel;
+import dev.grokkit.ensemble.StackedStep;
 import dev.grokkit.hessian.LossHessian;
 import dev.grokkit.info.Ksg;
 import dev.grokkit.info.MatrixEntropy;
@@ -20,6 +24,7 @@ import dev.grokkit.model.Models;
 import dev.grokkit.optim.OptimizerSpec;
 import dev.grokkit.optim.Optimizers;
 import dev.grokkit.train.TrainingStep;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +43,8 @@ public final class Workloads {
         add(hvp());
         add(matrixEntropy());
         add(ksg());
+        add(ensembleModAdd());
+        add(ensembleModAddLoop());
     }
 
     private Workloads() {}
@@ -143,6 +150,66 @@ public final class Workloads {
             Ksg estimator = Ksg.algorithm1();
             return () -> estimator.mutualInformation(x, y);
         });
+    }
+
+    /** The ensemble workloads' members: K = 16, each x+y mod 59 on its own random 40% of the pairs. */
+    private static final int ENSEMBLE_MEMBERS = 16;
+    private static final int ENSEMBLE_MODULUS = 59;
+
+    /** One member-step's FLOPs: the table projected through the first layer (2 x 59 x 64 x 256 twice), 256 -> 59 on n rows; x3. */
+    private static double ensembleMemberFlops() {
+        int n = (int) (0.4 * ENSEMBLE_MODULUS * ENSEMBLE_MODULUS);
+        return 3 * 2.0 * (2 * ENSEMBLE_MODULUS * 64 * 256 + n * 256 * ENSEMBLE_MODULUS);
+    }
+
+    /** One full-batch AdamW step (lr 3e-3, wd 1, betas 0.9/0.98) of all 16 members stacked as one computation. */
+    static Workload ensembleModAdd() {
+        return new Simple("ensemble-modadd", ENSEMBLE_MEMBERS * ensembleMemberFlops(), 10, m -> {
+            List<GrokModel> models = new ArrayList<>();
+            NDList x = new NDList();
+            NDList y = new NDList();
+            for (int k = 0; k < ENSEMBLE_MEMBERS; k++) {
+                Examples train = ensembleSplit(k);
+                models.add(ensembleModel(k, train, m));
+                x.add(train.inputs(m, DataType.FLOAT32));
+                y.add(train.labelArray(m));
+            }
+            StackedStep step = new StackedStep(StackedModel.stack(models, m), ensembleOptimizer().build(),
+                    Losses.crossEntropy());
+            NDArray inputs = NDArrays.stack(x);
+            NDArray labels = NDArrays.stack(y);
+            return () -> step.run(inputs, labels);
+        });
+    }
+
+    /** The same 16 members as separate models, each stepped by the ordinary training step, one after another. */
+    static Workload ensembleModAddLoop() {
+        return new Simple("ensemble-modadd-loop", ENSEMBLE_MEMBERS * ensembleMemberFlops(), 3, m -> {
+            List<Runnable> steps = new ArrayList<>();
+            for (int k = 0; k < ENSEMBLE_MEMBERS; k++) {
+                Examples train = ensembleSplit(k);
+                TrainingStep step = new TrainingStep(ensembleModel(k, train, m), ensembleOptimizer().build(),
+                        Losses.crossEntropy());
+                NDArray x = train.inputs(m, DataType.FLOAT32);
+                NDArray y = train.labelArray(m);
+                steps.add(() -> step.run(x, y, 0));
+            }
+            return () -> steps.forEach(Runnable::run);
+        });
+    }
+
+    private static Examples ensembleSplit(int member) {
+        return ModularArithmetic.builder().modulus(ENSEMBLE_MODULUS).operation(Operation.ADD).trainFraction(0.4)
+                .seed(member).build().train();
+    }
+
+    private static GrokModel ensembleModel(int member, Examples train, NDManager m) {
+        return Grokkit.seeded(member, () -> Models.embeddingMlp().embeddingDim(64).hidden(256)
+                .build(train, DataType.FLOAT32, m));
+    }
+
+    private static OptimizerSpec ensembleOptimizer() {
+        return Optimizers.adamW().learningRate(3e-3).weightDecay(1.0).betas(0.9, 0.98);
     }
 
     private static double[][] gaussian(Random random, int n, int d) {

@@ -98,6 +98,11 @@ public final class DenseLayer extends AbstractBlock {
         return activation.apply(sum);
     }
 
+    /** The nonlinearity applied after the affine map. */
+    public Nonlinearity activation() {
+        return activation;
+    }
+
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape in = inputShapes[0];

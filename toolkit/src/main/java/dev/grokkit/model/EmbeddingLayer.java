@@ -50,7 +50,7 @@ public final class EmbeddingLayer extends AbstractBlock {
     }
 
     /** Whether an example's L vectors are joined into one (n, L d) vector. */
-    boolean concatenates() {
+    public boolean concatenates() {
         return concatenate;
     }
 

@@ -21,6 +21,12 @@ public final class Losses {
                 NDArray logp = logits.logSoftmax(1);
                 return logp.gather(labels.reshape(-1, 1), 1).mean().neg();
             }
+
+            @Override
+            public NDArray computeStacked(NDArray logits, NDArray labels) {
+                NDArray logp = logits.logSoftmax(2);
+                return logp.gather(labels.expandDims(2), 2).squeeze(2).mean(new int[] {1}).neg();
+            }
         };
     }
 

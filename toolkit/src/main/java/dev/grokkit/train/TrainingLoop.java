@@ -93,12 +93,8 @@ final class TrainingLoop {
         NDArray testX = data.test().inputs(root, experiment.dtype());
         NDArray testY = data.test().labelArray(root);
 
-        List<String> columns = new ArrayList<>(History.CORE_COLUMNS);
+        List<String> columns = historyColumns(experiment);
         InputNoise noise = experiment.inputNoise();
-        if (!noise.isNone()) {
-            columns.add(NOISE_COLUMN);
-        }
-        experiment.probes().forEach(p -> columns.addAll(p.columns()));
         History history = History.create(experiment.name(), columns);
         long start = 0;
         if (resumeFrom != null) {
@@ -219,8 +215,18 @@ final class TrainingLoop {
         }
     }
 
+    /** The value columns of the experiment's history: the core ones, the noise scale if perturbed, the probes'. */
+    static List<String> historyColumns(Experiment experiment) {
+        List<String> columns = new ArrayList<>(History.CORE_COLUMNS);
+        if (!experiment.inputNoise().isNone()) {
+            columns.add(NOISE_COLUMN);
+        }
+        experiment.probes().forEach(p -> columns.addAll(p.columns()));
+        return columns;
+    }
+
     /** Measures the core columns and the probes due at this step, and appends the row. */
-    private Map<String, Double> record(GrokModel model, NDArray trainX, NDArray trainY, NDArray testX,
+    Map<String, Double> record(GrokModel model, NDArray trainX, NDArray trainY, NDArray testX,
             NDArray testY, long step, History history) {
         Map<String, Double> row = new LinkedHashMap<>();
         try (NDScope scope = new NDScope()) {

@@ -1,0 +1,65 @@
+package dev.grokkit.ensemble;
+
+import dev.grokkit.train.Experiment;
+import dev.grokkit.train.Run;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * K experiments that differ only in seed and data split, trained as one computation: each
+ * member's model is built exactly as its lone run builds it, its trainable parameters stacked
+ * along a new leading axis, and every step updates all members with batched products and one
+ * elementwise optimizer update. Each member's history is the one its lone run records, to float
+ * round-off (batched products may sum in another order): rows, probes and stop rules are a lone
+ * run's, on the member's own model.
+ *
+ * <pre>
+ *   List&lt;Run&gt; runs = Ensemble.of(List.of(0L, 1L, 2L), seed -&gt; experiment(seed)).run();
+ * </pre>
+ *
+ * <p>What may differ between members, what must not, and why: {@link MemberCheck}. Ensembles
+ * train full batches, write no checkpoints, and show no progress display.
+ */
+public final class Ensemble {
+
+    private final List<Experiment> members;
+
+    private Ensemble(List<Experiment> members) {
+        MemberCheck.check(members);
+        this.members = List.copyOf(members);
+    }
+
+    /** The ensemble of these experiments, in this order. */
+    public static Ensemble of(List<Experiment> members) {
+        return new Ensemble(new ArrayList<>(Objects.requireNonNull(members, "members")));
+    }
+
+    /** One member per point (e.g. per seed), {@code experiments.apply(point)} for each. */
+    public static <P> Ensemble of(List<P> points, Function<P, Experiment> experiments) {
+        Objects.requireNonNull(experiments, "experiments");
+        List<Experiment> members = new ArrayList<>();
+        for (P point : Objects.requireNonNull(points, "points")) {
+            Experiment e = experiments.apply(point);
+            if (e == null) {
+                throw new IllegalArgumentException("the experiments function returned null for " + point);
+            }
+            members.add(e);
+        }
+        return new Ensemble(members);
+    }
+
+    public List<Experiment> members() {
+        return members;
+    }
+
+    /**
+     * Trains all members; one run per member, in order, each holding its model and history as
+     * a lone run would (close them to free their native memory). A run's seconds are the
+     * ensemble's.
+     */
+    public List<Run> run() {
+        return new EnsembleTraining(members).run();
+    }
+}
