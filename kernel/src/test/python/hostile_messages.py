@@ -18,7 +18,8 @@ import time
 import uuid
 
 import zmq
-from jupyter_client.manager import KernelManager
+
+from protocol_check import Session
 
 DELIMITER = b"<IDS|MSG>"
 HUGE = 40 * 1024 * 1024  # above the kernel's 32 MiB frame limit
@@ -86,13 +87,11 @@ def request_kinds(key, msg_type):
     return kinds
 
 
-class Kernel:
+class Kernel(Session):
+    """A started kernel (protocol_check's Session) with raw sockets of our own for hostile messages."""
+
     def __init__(self):
-        self.manager = KernelManager(kernel_name="java")
-        self.manager.start_kernel()
-        self.client = self.manager.client()
-        self.client.start_channels()
-        self.client.wait_for_ready(timeout=120)
+        super().__init__()
         self.info = self.manager.get_connection_info()
         self.key = self.info["key"] if isinstance(self.info["key"], bytes) else self.info["key"].encode()
         self.zmq = zmq.Context()
@@ -164,8 +163,7 @@ class Kernel:
         return echoed == ping, "heartbeat echoed %r" % (echoed,)
 
     def close(self):
-        self.client.stop_channels()
-        self.manager.shutdown_kernel(now=True)
+        super().close()
         self.zmq.destroy(linger=0)
 
 

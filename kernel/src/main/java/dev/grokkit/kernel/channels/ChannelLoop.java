@@ -46,6 +46,20 @@ final class ChannelLoop {
         join(0);
     }
 
+    /** {@link #stop()} of a channel's loop, which is null until the channel is bound. */
+    static void stop(ChannelLoop loop) {
+        if (loop != null) {
+            loop.stop();
+        }
+    }
+
+    /** {@link #awaitEnd()} of a channel's loop, which is null until the channel is bound. */
+    static void awaitEnd(ChannelLoop loop) {
+        if (loop != null) {
+            loop.awaitEnd();
+        }
+    }
+
     private void join(long millis) {
         try {
             loop.join(millis);

@@ -35,18 +35,12 @@ final class GuardedHeartbeatChannel extends HeartbeatChannel {
 
     @Override
     public void close() {
-        ChannelLoop running = loop;
-        if (running != null) {
-            running.stop();
-        }
+        ChannelLoop.stop(loop);
         super.close();
     }
 
     @Override
     public void waitUntilClose() {
-        ChannelLoop running = loop;
-        if (running != null) {
-            running.awaitEnd();
-        }
+        ChannelLoop.awaitEnd(loop);
     }
 }

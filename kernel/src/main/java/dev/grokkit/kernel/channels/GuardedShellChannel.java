@@ -80,18 +80,12 @@ final class GuardedShellChannel extends ShellChannel {
 
     @Override
     public void close() {
-        ChannelLoop running = loop;
-        if (running != null) {
-            running.stop();
-        }
+        ChannelLoop.stop(loop);
         super.close();
     }
 
     @Override
     public void waitUntilClose() {
-        ChannelLoop running = loop;
-        if (running != null) {
-            running.awaitEnd();
-        }
+        ChannelLoop.awaitEnd(loop);
     }
 }
