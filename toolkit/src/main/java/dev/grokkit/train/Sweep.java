@@ -127,7 +127,7 @@ public final class Sweep<T> {
      * the runs finished so far. If a run fails, no other starts, the running ones finish, and a
      * {@link SweepFailure} names the failed point and holds the finished runs.
      */
-    public Result run() {
+    public Result<T> run() {
         RunListener progress = listener != null ? listener : RunListeners.createDefault();
         progress.started("sweep over " + parameter + " (" + values.size() + " runs, " + parallelism + " at a time)",
                 values.size());
@@ -152,7 +152,7 @@ public final class Sweep<T> {
             }));
         }
         pool.shutdown();
-        List<Finished> done = new ArrayList<>();
+        Map<T, Finished> done = new LinkedHashMap<>();
         Map<String, Throwable> failures = new LinkedHashMap<>();
         String reason = "completed " + values.size() + " runs";
         try {
@@ -160,7 +160,7 @@ public final class Sweep<T> {
                 try {
                     Finished finished = f.getValue().get();
                     if (finished != null) {
-                        done.add(finished);
+                        done.put(f.getKey(), finished);
                         progress.logged(done.size(), finished.row());
                     }
                 } catch (ExecutionException e) {
@@ -213,8 +213,8 @@ public final class Sweep<T> {
         }
     }
 
-    private Result summarize(List<Finished> done) {
-        Map<String, History> histories = new LinkedHashMap<>();
+    private Result<T> summarize(Map<T, Finished> done) {
+        Map<T, History> histories = new LinkedHashMap<>();
         StringColumn value = StringColumn.create(parameter);
         IntColumn steps = IntColumn.create(SUMMARY_COLUMNS.get(0));
         IntColumn mem = IntColumn.create(SUMMARY_COLUMNS.get(1));
@@ -222,9 +222,9 @@ public final class Sweep<T> {
         DoubleColumn trainAcc = DoubleColumn.create(SUMMARY_COLUMNS.get(3));
         DoubleColumn testAcc = DoubleColumn.create(SUMMARY_COLUMNS.get(4));
         DoubleColumn seconds = DoubleColumn.create(SUMMARY_COLUMNS.get(5));
-        for (Finished f : done) {
+        done.forEach((point, f) -> {
             GrokkingTimes times = GrokkingTimes.of(f.history());
-            histories.put(f.value(), f.history());
+            histories.put(point, f.history());
             value.append(f.value());
             steps.append((int) f.steps());
             appendStep(mem, times.memorizationStep());
@@ -232,9 +232,9 @@ public final class Sweep<T> {
             trainAcc.append(f.history().last("train_acc"));
             testAcc.append(f.history().last("test_acc"));
             seconds.append(f.seconds());
-        }
+        });
         Table summary = Table.create("sweep over " + parameter, value, steps, mem, grok, trainAcc, testAcc, seconds);
-        return new Result(summary, histories);
+        return new Result<>(summary, histories);
     }
 
     private static void appendStep(IntColumn column, long step) {
@@ -358,16 +358,29 @@ public final class Sweep<T> {
         }
     }
 
-    /** Summary table (one row per finished value; a step never reached is missing) and histories by value. */
-    public record Result(Table summary, Map<String, History> histories) {
+    /**
+     * Summary table (one row per finished point, the point's text in the parameter's column; a step never
+     * reached is missing) and histories by point, in sweep order.
+     */
+    public record Result<T>(Table summary, Map<T, History> histories) {
 
         public Result {
             histories = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(histories));
         }
 
-        /** The values in sweep order. */
-        public List<String> values() {
+        /** The finished points in sweep order. */
+        public List<T> points() {
             return new ArrayList<>(histories.keySet());
+        }
+
+        /** The history of {@code point}; refuses a point the sweep did not finish, naming it. */
+        public History history(T point) {
+            History h = histories.get(point);
+            if (h == null) {
+                throw new IllegalArgumentException("the sweep has no finished run for " + point + "; finished: "
+                        + histories.keySet());
+            }
+            return h;
         }
     }
 }

@@ -12,10 +12,10 @@ public final class SweepFailure extends IllegalStateException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient Sweep.Result finished;
+    private final transient Sweep.Result<?> finished;
     private final List<String> failedValues;
 
-    SweepFailure(String parameter, List<String> values, Map<String, Throwable> failures, Sweep.Result finished) {
+    SweepFailure(String parameter, List<String> values, Map<String, Throwable> failures, Sweep.Result<?> finished) {
         super(message(parameter, values, failures, finished), failures.values().iterator().next());
         this.finished = finished;
         this.failedValues = List.copyOf(failures.keySet());
@@ -23,12 +23,12 @@ public final class SweepFailure extends IllegalStateException {
     }
 
     private static String message(String parameter, List<String> values, Map<String, Throwable> failures,
-            Sweep.Result finished) {
+            Sweep.Result<?> finished) {
         StringBuilder m = new StringBuilder("sweep over '" + parameter + "': ");
         failures.forEach((value, cause) -> m.append("the run of ").append(parameter).append(" = ").append(value)
                 .append(" (point ").append(values.indexOf(value) + 1).append(" of ").append(values.size())
                 .append(") failed: ").append(cause).append("; "));
-        List<String> kept = finished.values();
+        List<String> kept = finished.points().stream().map(String::valueOf).toList();
         m.append(kept.isEmpty() ? "no run finished"
                 : (kept.size() == 1 ? "the finished run of " : "the finished runs of ") + String.join(", ", kept)
                         + (kept.size() == 1 ? " is" : " are") + " kept in this exception's finished()");
@@ -41,7 +41,7 @@ public final class SweepFailure extends IllegalStateException {
     }
 
     /** The runs that finished, as {@link Sweep#run()} would have returned them. */
-    public Sweep.Result finished() {
+    public Sweep.Result<?> finished() {
         return finished;
     }
 

@@ -27,8 +27,11 @@ public final class Charts {
         return chart;
     }
 
-    /** Column {@code y} against {@code x} for several tables (runs), one line per label. */
-    public static LineChart overlay(Map<String, ? extends Table> runs, String x, String y) {
+    /**
+     * Column {@code y} against {@code x} for several tables (runs), one line per key, labelled by the key's
+     * text (a sweep's points, say).
+     */
+    public static LineChart overlay(Map<?, ? extends Table> runs, String x, String y) {
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("overlay needs at least one table");
         }
@@ -36,7 +39,7 @@ public final class Charts {
         chart.setTitle(y);
         chart.setXAxisTitle(x);
         chart.setYAxisTitle(y);
-        runs.forEach((label, table) -> chart.line(label, numbers(table, x), numbers(table, y)));
+        runs.forEach((key, table) -> chart.line(String.valueOf(key), numbers(table, x), numbers(table, y)));
         return chart;
     }
 

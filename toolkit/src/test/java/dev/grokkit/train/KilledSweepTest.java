@@ -45,12 +45,12 @@ class KilledSweepTest {
         assertTrue(!Files.exists(dir.resolve("2").resolve("run.properties")), "killed too late: run 2 had finished");
 
         String firstRun = Files.readString(dir.resolve("1").resolve("run.properties"));
-        Sweep.Result resumed = sweep(dir).run();
+        Sweep.Result<Long> resumed = sweep(dir).run();
         assertEquals(firstRun, Files.readString(dir.resolve("1").resolve("run.properties")),
                 "the finished run must be loaded, not trained and saved again");
-        Sweep.Result fresh = Sweep.over("seed", SEEDS, KilledSweepTest::experiment).listener(RunListeners.silent()).run();
-        for (String seed : fresh.values()) {
-            assertEquals(fresh.histories().get(seed).toString(), resumed.histories().get(seed).toString(), "seed " + seed);
+        Sweep.Result<Long> fresh = Sweep.over("seed", SEEDS, KilledSweepTest::experiment).listener(RunListeners.silent()).run();
+        for (Long seed : fresh.points()) {
+            assertEquals(fresh.history(seed).toString(), resumed.history(seed).toString(), "seed " + seed);
         }
         try (Stream<Path> files = Files.walk(dir)) {
             List<Path> halfWritten = files.filter(p -> p.getFileName().toString().endsWith(".tmp")

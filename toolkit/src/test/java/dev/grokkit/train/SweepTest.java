@@ -33,16 +33,18 @@ class SweepTest {
 
     @Test
     void oneSummaryRowAndHistoryPerValue() {
-        Sweep.Result result = Sweep.over("budget", List.of(5L, 10L), (Long n) -> Experiment.builder()
+        Sweep.Result<Long> result = Sweep.over("budget", List.of(5L, 10L), (Long n) -> Experiment.builder()
                 .data(TinyTasks.blobs(40, 1)).model(Models.mlp().hidden(4))
                 .optimizer(Optimizers.sgd().learningRate(0.1)).steps(n).logEvery(5).quiet().build())
                 .listener(RunListeners.silent()).run();
-        assertEquals(List.of("5", "10"), result.values());
+        assertEquals(List.of(5L, 10L), result.points());
         assertEquals(2, result.summary().rowCount());
         assertEquals(10, result.summary().intColumn("steps").getInt(1));
-        assertEquals(3, result.histories().get("10").rowCount());
-        assertEquals(result.histories().get("10").last("test_acc"),
+        assertEquals(3, result.history(10L).rowCount());
+        assertEquals(result.history(10L).last("test_acc"),
                 result.summary().doubleColumn("final_test_acc").getDouble(1));
+        var unknown = assertThrows(IllegalArgumentException.class, () -> result.history(7L));
+        assertTrue(unknown.getMessage().contains("no finished run for 7"), unknown.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Sweep.over("x", List.of(), v -> null));
         assertThrows(IllegalArgumentException.class, () -> Sweep.over("steps", List.of(1), v -> null));
         assertThrows(IllegalArgumentException.class, () -> Sweep.over("x", List.of(1, 1), v -> null));
@@ -52,19 +54,19 @@ class SweepTest {
     @Test
     void parallelRunsGiveTheSameHistoriesAsSequentialOnes() {
         List<Long> seeds = List.of(1L, 2L, 3L, 4L);
-        Sweep.Result one = Sweep.over("seed", seeds, SweepTest::noisy).listener(RunListeners.silent()).run();
-        Sweep.Result two = Sweep.over("seed", seeds, SweepTest::noisy).parallelism(2)
+        Sweep.Result<Long> one = Sweep.over("seed", seeds, SweepTest::noisy).listener(RunListeners.silent()).run();
+        Sweep.Result<Long> two = Sweep.over("seed", seeds, SweepTest::noisy).parallelism(2)
                 .listener(RunListeners.silent()).run();
-        for (String seed : one.values()) {
-            assertEquals(one.histories().get(seed).toString(), two.histories().get(seed).toString(), "seed " + seed);
+        for (Long seed : one.points()) {
+            assertEquals(one.history(seed).toString(), two.history(seed).toString(), "seed " + seed);
         }
-        assertFalse(one.histories().get("1").toString().equals(one.histories().get("2").toString()));
+        assertFalse(one.history(1L).toString().equals(one.history(2L).toString()));
     }
 
     @Test
     void savedRunsAreLoadedNotRedoneAndCheckpointedOnesResume(@TempDir Path dir) throws Exception {
         List<Long> seeds = List.of(1L, 2L);
-        Sweep.Result fresh = Sweep.over("seed", seeds, SweepTest::noisy).listener(RunListeners.silent()).run();
+        Sweep.Result<Long> fresh = Sweep.over("seed", seeds, SweepTest::noisy).listener(RunListeners.silent()).run();
 
         // seed 2 was killed at step 20: only its checkpoints are on disk
         noisy(2).toBuilder().checkpoints(dir.resolve("2").resolve("checkpoints"), 10).steps(20).build().run().close();
@@ -73,14 +75,14 @@ class SweepTest {
             built.incrementAndGet();
             return noisy(s);
         }).saveTo(dir, 10).listener(RunListeners.silent());
-        Sweep.Result resumed = sweep.run();
+        Sweep.Result<Long> resumed = sweep.run();
         assertEquals(2, built.get());
-        for (String seed : fresh.values()) {
-            assertEquals(fresh.histories().get(seed).toString(), resumed.histories().get(seed).toString(), "seed " + seed);
-            assertTrue(Files.isRegularFile(dir.resolve(seed).resolve("run.properties")));
+        for (Long seed : fresh.points()) {
+            assertEquals(fresh.history(seed).toString(), resumed.history(seed).toString(), "seed " + seed);
+            assertTrue(Files.isRegularFile(dir.resolve(seed.toString()).resolve("run.properties")));
         }
 
-        Sweep.Result again = sweep.run();
+        Sweep.Result<Long> again = sweep.run();
         assertEquals(resumed.summary().toString(), again.summary().toString(),
                 "finished runs must be loaded, not trained again (the summary holds each run's seconds)");
     }
@@ -103,10 +105,10 @@ class SweepTest {
         assertTrue(changed.getCause().getMessage().contains("finished run of another experiment")
                 && changed.getCause().getMessage().contains("optimizer"), changed.getMessage());
 
-        Sweep.Result longer = Sweep.over("seed", seeds, (Long s) -> noisy(s).toBuilder().steps(50).build())
+        Sweep.Result<Long> longer = Sweep.over("seed", seeds, (Long s) -> noisy(s).toBuilder().steps(50).build())
                 .saveTo(dir, 10).listener(RunListeners.silent()).run();
         try (Run alone = noisy(1).toBuilder().steps(50).build().run()) {
-            assertEquals(alone.history().toString(), longer.histories().get("1").toString(),
+            assertEquals(alone.history().toString(), longer.history(1L).toString(),
                     "a larger budget continues the finished run from its last checkpoint, as if it had never stopped");
         }
     }
@@ -124,9 +126,9 @@ class SweepTest {
         List<Operation> operations = List.of(Operation.ADD, Operation.MULTIPLY, Operation.DIVIDE);
         for (int parallelism : new int[] {1, 3}) {
             Path sweepDir = dir.resolve("parallelism-" + parallelism);
-            Sweep.Result result = Sweep.over("operation", operations, SweepTest::modular).parallelism(parallelism)
+            Sweep.Result<Operation> result = Sweep.over("operation", operations, SweepTest::modular).parallelism(parallelism)
                     .saveTo(sweepDir, 5).listener(RunListeners.silent()).run();
-            assertEquals(List.of("x+y", "x*y", "x/y"), result.values());
+            assertEquals(operations, result.points());
             for (Operation operation : operations) {
                 Path properties = sweepDir.resolve(SweepFolders.name(operation.toString())).resolve("run.properties");
                 assertTrue(Files.readString(properties).contains("value=" + operation), properties.toString());
@@ -214,15 +216,15 @@ class SweepTest {
         assertEquals("no budget of 7 here", e.getCause().getMessage());
         SweepFailure failure = (SweepFailure) e;
         assertEquals(List.of("7"), failure.failedValues());
-        assertEquals(List.of("5"), failure.finished().values());
-        assertEquals(5, failure.finished().histories().get("5").last("step"));
+        assertEquals(List.of(5L), failure.finished().points());
+        assertEquals(5, failure.finished().histories().get(5L).last("step"));
 
         // in parallel, the run under way when another fails is finished and kept
         failure = assertThrows(SweepFailure.class, () -> failingAtSeven(List.of(5L, 7L), 2).run());
         assertEquals("sweep over 'budget': the run of budget = 7 (point 2 of 2) failed: "
                 + "java.lang.IllegalArgumentException: no budget of 7 here; the finished run of 5 is kept "
                 + "in this exception's finished()", failure.getMessage());
-        assertEquals(5, failure.finished().histories().get("5").last("step"));
+        assertEquals(5, failure.finished().histories().get(5L).last("step"));
     }
 
     @Test
@@ -238,7 +240,7 @@ class SweepTest {
         assertTrue(e.getCause().getMessage().startsWith(properties + " is damaged: it is not UTF-8 text"),
                 e.getCause().getMessage());
         assertTrue(e.getMessage().endsWith("; no run finished; not run: 2"), e.getMessage());
-        assertEquals(List.of(), e.finished().values());
+        assertEquals(List.of(), e.finished().points());
 
         Files.writeString(properties, "hello world\n");
         e = assertThrows(SweepFailure.class, sweep::run);
