@@ -55,7 +55,7 @@ final class EnsembleTraining {
         for (long t = 0; ; t++) {
             for (int k = 0; k < members.size(); k++) {
                 Member m = members.get(k);
-                if (!m.ended() && (t == total || m.experiment.logSchedule().includes(t))) {
+                if (!m.ended() && m.experiment.logsAt(t)) {
                     m.record(stacked, k, t);
                 }
             }

@@ -8,9 +8,8 @@ import java.util.Arrays;
  * What the Hessian probes share: the batch they measure on (the first {@code batch} training
  * examples, default 1000, so every measurement sees the same data) and the fractions of
  * training at which they run (default 0, 1, 25, 50, 75 and 100%, the entropy-gap paper's
- * columns). The fraction f runs at step round(f * totalSteps); the run's log schedule must
- * include those steps ({@link #steps}), e.g.
- * {@code LogSchedule.every(100).or(s -> probe.runsAt(s, totalSteps))}.
+ * columns). The fraction f runs at step round(f * totalSteps) ({@link #steps}); the run writes a
+ * row at those steps whatever its log schedule ({@link #needsRowAt}).
  */
 public abstract class HessianProbe<T extends HessianProbe<T>> implements Probe {
 
@@ -50,6 +49,11 @@ public abstract class HessianProbe<T extends HessianProbe<T>> implements Probe {
     @Override
     public boolean runsAt(long step, long totalSteps) {
         return Arrays.binarySearch(steps(totalSteps), step) >= 0;
+    }
+
+    @Override
+    public boolean needsRowAt(long step, long totalSteps) {
+        return runsAt(step, totalSteps);
     }
 
     /** The Hessian of the run's loss on the probe's batch. */

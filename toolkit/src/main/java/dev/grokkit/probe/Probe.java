@@ -20,10 +20,18 @@ public interface Probe {
 
     /**
      * Whether it runs at this logged step; expensive probes (Hessians) run at a few fractions of
-     * training. At other logged steps its columns are missing.
+     * training ({@link #needsRowAt}). At other logged steps its columns are missing.
      */
     default boolean runsAt(long step, long totalSteps) {
         return true;
+    }
+
+    /**
+     * Whether the run must write a row at this step for this probe even where its log schedule does
+     * not (a Hessian probe's fractions of training); the run adds these steps itself. None by default.
+     */
+    default boolean needsRowAt(long step, long totalSteps) {
+        return false;
     }
 
     /**

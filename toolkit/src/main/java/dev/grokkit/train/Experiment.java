@@ -148,6 +148,15 @@ public final class Experiment {
     public DataType dtype() { return dtype; }
     public List<Probe> probes() { return probes; }
     public LogSchedule logSchedule() { return logSchedule; }
+
+    /**
+     * Whether the run writes a history row after {@code step} updates: where the log schedule says so,
+     * at the last step, and where a probe needs one ({@link Probe#needsRowAt}, e.g. a Hessian probe's
+     * fractions of training), so no probe is dropped by a schedule that misses its steps.
+     */
+    public boolean logsAt(long step) {
+        return step == steps || logSchedule.includes(step) || probes.stream().anyMatch(p -> p.needsRowAt(step, steps));
+    }
     public List<StopRule> stopRules() { return stopRules; }
     Supplier<RunListener> listener() { return listener; }
     public Path checkpointDir() { return checkpointDir; }

@@ -123,7 +123,7 @@ final class TrainingLoop {
             for (; ; step++) {
                 boolean resumedHere = resumeFrom != null && step == start;
                 boolean last = step == total;
-                if ((last || experiment.logSchedule().includes(step)) && !(resumedHere && loggedAt(history, step))) {
+                if (experiment.logsAt(step) && !(resumedHere && loggedAt(history, step))) {
                     Map<String, Double> row = record(model, trainX, trainY, testX, testY, step, history);
                     if (experiment.logSchedule().includes(step)) {
                         noiseStd = noise.std(row.get("train_acc"));
