@@ -217,11 +217,11 @@ public final class LossHessian implements SymmetricOperator, AutoCloseable {
 
     /**
      * v^T H v for one Rademacher vector v (entries +-1 from {@code seed}) of the loss of
-     * {@code model} on (inputs, labels): one Hessian-vector product, as the "hvp" benchmark
-     * measures it.
+     * {@code model} on (inputs, labels): one Hessian-vector product with v made and reduced in
+     * libtorch (the tests' check of float32 products against float64 ones, and of memory).
      */
     @SuppressWarnings("try")
-    public static double rademacherQuadraticForm(GrokModel model, Loss loss, NDArray inputs, NDArray labels,
+    static double rademacherQuadraticForm(GrokModel model, Loss loss, NDArray inputs, NDArray labels,
             long seed) {
         LossHessian h = of(model, loss, inputs, labels);
         try (NDScope scope = new NDScope()) {
