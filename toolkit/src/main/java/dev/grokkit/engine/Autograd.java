@@ -56,9 +56,14 @@ public final class Autograd {
 
     /** Whether this thread records operations for backward now. */
     public static boolean isRecording() {
-        Grokkit.engine(); // the native library, loaded by the engine
+        if (!engineLoaded) { // the native library, loaded by the engine (checked without a lock once loaded)
+            Grokkit.engine();
+            engineLoaded = true;
+        }
         return JniUtils.isGradMode();
     }
+
+    private static volatile boolean engineLoaded;
 
     /**
      * Runs {@code body} with recording on for this thread only (what DJL's GradientCollector does
