@@ -11,7 +11,8 @@ import org.knowm.xchart.HeatMapChartBuilder;
  * A phase diagram: an XChart {@link HeatMapChart} with one cell per (x, y) point of a grid, coloured
  * and labelled by the category (an enum constant) that {@code phase} gives it, e.g. Omnigrok's
  * learning phases over weight decay and initialization scale. A cell's value is the category's
- * ordinal; each ordinal has its own colour, and the cell shows the category's name.
+ * ordinal; each ordinal has its own colour, which the legend names (a piece [k - 1/2, k + 1/2) per
+ * ordinal k).
  */
 public final class PhaseDiagram {
 
@@ -37,10 +38,11 @@ public final class PhaseDiagram {
         for (int k = 0; k < colours.length; k++) {
             colours[k] = COLOURS[k % COLOURS.length];
         }
-        chart.getStyler().setChartBackgroundColor(Color.WHITE).setLegendVisible(false);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setRangeColors(colours).setPiecewise(true).setPiecewiseRanged(false)
-                .setMin(0).setMax(categories.length - 1).setShowValue(true).setValueFontColor(Color.WHITE)
-                .setHeatMapDecimalValueFormatter(v -> categories[(int) Math.round(v)].toString());
+                .setSplitNumber(categories.length).setMin(-0.5).setMax(categories.length - 0.5)
+                .setHeatMapDecimalValueFormatter(v -> categories[Math.max(0, Math.min(categories.length - 1,
+                        (int) Math.round(v)))].toString());
         chart.addSeries(title, xs.stream().map(String::valueOf).toList(), ys.stream().map(String::valueOf).toList(), cells);
         return chart;
     }

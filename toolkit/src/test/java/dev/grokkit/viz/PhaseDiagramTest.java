@@ -27,8 +27,10 @@ class PhaseDiagramTest {
         assertArrayEquals(new Number[] {0, 1, LearningPhase.MEMORIZATION.ordinal()}, cells.get(1));
         assertArrayEquals(new Number[] {1, 1, LearningPhase.GROKKING.ordinal()}, cells.get(4));
         assertArrayEquals(new Number[] {1, 2, LearningPhase.CONFUSION.ordinal()}, cells.get(5));
-        assertEquals("grokking", chart.getStyler().getHeatMapDecimalValueFormatter()
-                .apply((double) LearningPhase.GROKKING.ordinal()));
+        var legendLabel = chart.getStyler().getHeatMapDecimalValueFormatter(); // applied to each piece's lower end
+        assertEquals("comprehension", legendLabel.apply(-0.5));
+        assertEquals("grokking", legendLabel.apply(0.5));
+        assertEquals("confusion", legendLabel.apply(2.5));
         BufferedImage image = BitmapEncoder.getBufferedImage(chart); // it draws
         assertEquals(560, image.getWidth());
     }
