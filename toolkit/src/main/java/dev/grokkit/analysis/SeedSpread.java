@@ -57,21 +57,29 @@ public final class SeedSpread {
         return out;
     }
 
-    /** Mean and sample standard deviation of entry j of the rows, NaN entries left out. */
+    /** Mean and sample standard deviation of entry j of the rows. */
     private static double[] meanAndSd(List<double[]> rows, int j) {
+        return meanAndSd(rows.stream().mapToDouble(r -> r[j]).toArray());
+    }
+
+    /**
+     * The mean and the sample standard deviation (n - 1) of the values, NaN values left out: NaN
+     * mean from none, NaN sd from fewer than two.
+     */
+    public static double[] meanAndSd(double... values) {
         double sum = 0;
         int n = 0;
-        for (double[] r : rows) {
-            if (!Double.isNaN(r[j])) {
-                sum += r[j];
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                sum += v;
                 n++;
             }
         }
         double mean = n == 0 ? Double.NaN : sum / n;
         double squares = 0;
-        for (double[] r : rows) {
-            if (!Double.isNaN(r[j])) {
-                squares += (r[j] - mean) * (r[j] - mean);
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                squares += (v - mean) * (v - mean);
             }
         }
         return new double[] {mean, n < 2 ? Double.NaN : Math.sqrt(squares / (n - 1))};

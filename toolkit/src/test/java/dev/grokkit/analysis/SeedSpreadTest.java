@@ -40,4 +40,13 @@ class SeedSpreadTest {
                 () -> SeedSpread.of(List.of(run(new int[] {0}, new double[] {1}, new double[] {2})), "c"));
         assertEquals("run 'r' has no column 'c'", e.getMessage());
     }
+
+    @Test
+    void meanAndSdOfAKnownSample() {
+        // 2, 4, 4, 4, 5, 5, 7, 9: mean 5, sum of squares 32, sample sd sqrt(32 / 7)
+        double[] ms = SeedSpread.meanAndSd(2, 4, Double.NaN, 4, 4, 5, 5, 7, 9);
+        assertEquals(5, ms[0], 1e-12);
+        assertEquals(Math.sqrt(32 / 7.0), ms[1], 1e-12);
+        assertArrayEquals(new double[] {Double.NaN, Double.NaN}, SeedSpread.meanAndSd(Double.NaN));
+    }
 }
