@@ -72,7 +72,7 @@ public final class InformationPlaneChart {
             }
         }
         XYSeries series = chart.addSeries(name, c[1], c[2], c[4]);
-        series.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(colour).setLineColor(colour);
+        series.setMarker(SeriesMarkers.CIRCLE).setMarkerColor(colour).setLineColor(colour).setLineStyle(SeriesLines.SOLID);
         HorizontalErrorBars.add(chart, name, c[1], c[2], c[3], colour);
     }
 
