@@ -15,29 +15,32 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Spark sweep on Spark embedded with two cores, {@code local[2,2]}: local[2] with two attempts
- * per task (Spark's local mode retries a failed task only when its master says so).
+ * What a Spark sweep must do on any master: the local sweep's histories bit for bit, a failed
+ * task retried by Spark resuming from its checkpoint, a rerun loading finished runs, and a
+ * directory a local sweep can read. Subclasses start the session: embedded, or a standalone
+ * cluster on this machine.
  */
-class SparkSweepTest {
+abstract class SparkSweepContract {
 
-    private static final List<Long> SEEDS = List.of(1L, 2L, 3L);
-    private static SparkSession spark;
+    static final List<Long> SEEDS = List.of(1L, 2L, 3L);
+    static SparkSession spark;
 
-    @BeforeAll
-    static void startSpark() {
-        spark = SparkSession.builder().master("local[2,2]").appName("grokkit spark tests")
-                .config("spark.ui.enabled", "false").config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.driver.host", "127.0.0.1").getOrCreate();
+    /** A session whose driver stays on the loopback interface, with no web UI. */
+    static SparkSession.Builder session(String master) {
+        return SparkSession.builder().master(master).appName("grokkit spark tests").config("spark.ui.enabled", "false")
+                .config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1");
     }
 
     @AfterAll
     static void stopSpark() {
-        spark.stop();
+        if (spark != null) {
+            spark.stop();
+            spark = null;
+        }
     }
 
     private static Sweep.Result<Long> local(long steps) {
