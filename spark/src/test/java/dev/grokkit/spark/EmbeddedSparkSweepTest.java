@@ -1,5 +1,7 @@
 package dev.grokkit.spark;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import org.junit.jupiter.api.BeforeAll;
 
 /**
@@ -11,5 +13,6 @@ class EmbeddedSparkSweepTest extends SparkSweepContract {
     @BeforeAll
     static void startSpark() {
         spark = session("local[2,2]").getOrCreate();
+        assertEquals("local[2,2]", spark.sparkContext().master());
     }
 }

@@ -29,8 +29,15 @@ abstract class SparkSweepContract {
     static final List<Long> SEEDS = List.of(1L, 2L, 3L);
     static SparkSession spark;
 
-    /** A session whose driver stays on the loopback interface, with no web UI. */
+    /**
+     * A session on {@code master} whose driver stays on the loopback interface, with no web UI; a
+     * session left running by another test class is stopped first (getOrCreate would return it).
+     */
     static SparkSession.Builder session(String master) {
+        SparkSession.getDefaultSession().foreach(s -> {
+            s.stop();
+            return null;
+        });
         return SparkSession.builder().master(master).appName("grokkit spark tests").config("spark.ui.enabled", "false")
                 .config("spark.driver.bindAddress", "127.0.0.1").config("spark.driver.host", "127.0.0.1");
     }

@@ -1,5 +1,7 @@
 package dev.grokkit.spark;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +30,7 @@ class StandaloneSparkSweepTest extends SparkSweepContract {
                 .config("spark.executorEnv.DJL_OFFLINE", "true")
                 .config("spark.executorEnv.OMP_WAIT_POLICY", "PASSIVE")
                 .getOrCreate();
+        assertEquals(cluster.masterUrl(), spark.sparkContext().master());
     }
 
     @AfterAll
