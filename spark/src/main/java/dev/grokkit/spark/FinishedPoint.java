@@ -8,6 +8,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * What a Spark task sends back for one point: its history as the CSV a sweep saves (decimal text
@@ -20,6 +25,18 @@ record FinishedPoint<T>(T point, String historyName, String historyCsv, ShippedT
     static <T> FinishedPoint<T> of(T point, Sweep.Result<T> result) {
         History history = result.history(point);
         return new FinishedPoint<>(point, history.name(), csv(history), ShippedTable.of(result.summary()));
+    }
+
+    /** The summary row's numbers by column (a missing step as NaN), as a sweep's listener hears a finished run. */
+    Map<String, Double> summaryValues() {
+        Table row = summaryRow.toTable();
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (Column<?> c : row.columns()) {
+            if (c instanceof NumericColumn<?> n) {
+                values.put(c.name(), n.isMissing(0) ? Double.NaN : n.getDouble(0));
+            }
+        }
+        return values;
     }
 
     /** The history, read back as {@link History#load} reads a saved sweep's. */

@@ -3,15 +3,19 @@ package dev.grokkit.spark;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.grokkit.train.History;
+import dev.grokkit.train.RunListener;
 import dev.grokkit.train.RunListeners;
 import dev.grokkit.train.Sweep;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -57,8 +61,19 @@ abstract class SparkSweepContract {
     @Test
     void sparkHistoriesEqualTheLocalSweepsBitForBit() {
         Sweep.Result<Long> local = local(40);
-        Sweep.Result<Long> onSpark = SparkSweep.over("seed", SEEDS, TinyRuns.plain(40)).run(spark);
+        List<Double> heard = new ArrayList<>();
+        RunListener listener = new RunListener() {
+            @Override
+            public void logged(long done, Map<String, Double> row) {
+                heard.add(row.get("final_test_acc"));
+            }
+        };
+        Sweep.Result<Long> onSpark = SparkSweep.over("seed", SEEDS, TinyRuns.plain(40)).listener(listener).run(spark);
         assertEquals(SEEDS, onSpark.points());
+        assertEquals(SEEDS.size(), heard.size(), "the listener heard of each finished run");
+        for (Long seed : SEEDS) {
+            assertTrue(heard.contains(onSpark.history(seed).last("test_acc")), heard + " lacks seed " + seed);
+        }
         for (Long seed : SEEDS) {
             assertBitEqual(local.history(seed), onSpark.history(seed), "seed " + seed);
         }
@@ -83,6 +98,32 @@ abstract class SparkSweepContract {
         Sweep.Result<Long> uninterrupted = local(40);
         for (Long seed : SEEDS) {
             assertBitEqual(uninterrupted.history(seed), resumed.history(seed), "seed " + seed);
+        }
+    }
+
+    @Test
+    void aTaskFailingEveryAttemptFailsTheSweepAndARerunLoadsTheOthersAndResumesIt(@TempDir Path dir)
+            throws IOException {
+        Path faults = Files.createDirectories(dir.resolve("faults"));
+        String sweep = dir.resolve("sweep").toUri().toString();
+        TinyRuns broken = new TinyRuns(40, faults.toString(), 2, 23, true);
+        var e = assertThrows(IllegalStateException.class,
+                () -> SparkSweep.over("seed", SEEDS, broken).saveTo(sweep, 10).run(spark));
+        assertTrue(e.getMessage().startsWith("sweep over 'seed' failed on Spark"), e.getMessage());
+        assertTrue(e.getMessage().contains("injected fault at step 25"), e.getMessage());
+        List<String> attempts = Files.readAllLines(faults.resolve("attempts-2.txt"));
+        assertTrue(attempts.size() >= 2 && attempts.get(0).equals("0")
+                && attempts.subList(1, attempts.size()).stream().allMatch("20"::equals),
+                "every retry resumed from step 20: " + attempts);
+
+        TinyRuns fixed = new TinyRuns(40, faults.toString(), -1, -1, false);
+        Sweep.Result<Long> rerun = SparkSweep.over("seed", SEEDS, fixed).saveTo(sweep, 10).run(spark);
+        assertEquals(List.of("0"), Files.readAllLines(faults.resolve("attempts-1.txt")), "seed 1 was loaded");
+        assertEquals(List.of("0"), Files.readAllLines(faults.resolve("attempts-3.txt")), "seed 3 was loaded");
+        assertEquals(attempts.size() + 1, Files.readAllLines(faults.resolve("attempts-2.txt")).size());
+        Sweep.Result<Long> uninterrupted = local(40);
+        for (Long seed : SEEDS) {
+            assertBitEqual(uninterrupted.history(seed), rerun.history(seed), "seed " + seed);
         }
     }
 
