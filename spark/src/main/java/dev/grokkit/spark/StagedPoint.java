@@ -82,7 +82,7 @@ final class StagedPoint implements AutoCloseable {
         return localRoot;
     }
 
-    /** Uploads new checkpoints every second until {@link #stopMirroring}; a failed round is retried at the next. */
+    /** Uploads new checkpoints every second until {@link #stopMirroring}; a failed upload is retried at the next round. */
     void startMirroring() {
         mirror = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "grokkit checkpoint upload " + remote.getName());
@@ -91,14 +91,14 @@ final class StagedPoint implements AutoCloseable {
         });
         mirror.scheduleWithFixedDelay(() -> {
             try {
-                syncCheckpoints();
+                syncCheckpoints(false);
             } catch (IOException | UncheckedIOException e) {
-                // a checkpoint renamed or deleted by the run while it was read: the next round sees the new state
+                // the remote directory could not be listed: the next round tries again
             }
         }, 1, 1, TimeUnit.SECONDS);
     }
 
-    /** Stops the periodic upload and makes the remote checkpoints the local ones. */
+    /** Stops the periodic upload and uploads the checkpoints the run left. */
     void stopMirroring() throws IOException {
         if (mirror != null) {
             mirror.shutdownNow();
@@ -108,33 +108,57 @@ final class StagedPoint implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        syncCheckpoints();
+        syncCheckpoints(true);
     }
 
     /**
-     * Uploads each complete local checkpoint folder the remote directory lacks (to a temporary name,
-     * then renamed), then deletes the remote ones the run has deleted locally.
+     * Uploads each complete local checkpoint folder the remote directory lacks, newest first (to a
+     * temporary name, then renamed), then deletes the remote ones the run has deleted locally, always
+     * keeping the two newest remote ones. While the run goes on ({@code runEnded} false) a folder the run
+     * deletes while it is copied is skipped; after the run, any failure is thrown.
      */
-    synchronized void syncCheckpoints() throws IOException {
+    synchronized void syncCheckpoints(boolean runEnded) throws IOException {
         Path localCheckpoints = local.resolve(CHECKPOINTS);
         List<String> here = localCheckpoints(localCheckpoints);
         org.apache.hadoop.fs.Path there = new org.apache.hadoop.fs.Path(remote, CHECKPOINTS);
         List<String> uploaded = remoteCheckpoints(fs, there);
-        for (String step : here) {
+        for (int k = here.size() - 1; k >= 0; k--) {
+            String step = here.get(k);
             if (!uploaded.contains(step)) {
-                org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(there, step + UPLOADING);
-                fs.delete(tmp, true);
-                fs.mkdirs(there);
-                fs.copyFromLocalFile(false, true, hadoopPath(localCheckpoints.resolve(step)), tmp);
-                if (!fs.rename(tmp, new org.apache.hadoop.fs.Path(there, step))) {
-                    throw new IOException("cannot rename " + tmp + " to " + step);
+                try {
+                    upload(localCheckpoints.resolve(step), there, step);
+                } catch (IOException | UncheckedIOException e) {
+                    if (runEnded) {
+                        throw e;
+                    }
                 }
             }
         }
-        for (String step : uploaded) {
-            if (!here.contains(step)) {
-                fs.delete(new org.apache.hadoop.fs.Path(there, step), true);
+        List<String> now = remoteCheckpoints(fs, there);
+        for (int i = 0; i < now.size() - 2; i++) {
+            if (!here.contains(now.get(i))) {
+                fs.delete(new org.apache.hadoop.fs.Path(there, now.get(i)), true);
             }
+        }
+    }
+
+    /** Copies {@code folder} to {@code there/step} through a temporary name; a failed copy leaves nothing. */
+    private void upload(Path folder, org.apache.hadoop.fs.Path there, String step) throws IOException {
+        org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(there, step + UPLOADING);
+        try {
+            fs.delete(tmp, true);
+            fs.mkdirs(there);
+            fs.copyFromLocalFile(false, true, hadoopPath(folder), tmp);
+            if (!fs.rename(tmp, new org.apache.hadoop.fs.Path(there, step))) {
+                throw new IOException("cannot rename " + tmp + " to " + step);
+            }
+        } catch (IOException | RuntimeException e) {
+            try {
+                fs.delete(tmp, true);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
         }
     }
 
