@@ -1,5 +1,6 @@
 package dev.grokkit.spark;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -61,7 +63,7 @@ final class StagedPoint implements AutoCloseable {
         byte[] run = null;
         for (String file : List.of(HISTORY, RUN)) {
             org.apache.hadoop.fs.Path source = new org.apache.hadoop.fs.Path(remote, file);
-            if (fs.isFile(source)) {
+            if (exists(fs, source, FileStatus::isFile)) {
                 fs.copyToLocalFile(false, source, hadoopPath(local.resolve(file)), true);
             }
         }
@@ -203,7 +205,7 @@ final class StagedPoint implements AutoCloseable {
 
     private static List<String> remoteCheckpoints(FileSystem fs, org.apache.hadoop.fs.Path folder)
             throws IOException {
-        if (!fs.isDirectory(folder)) {
+        if (!exists(fs, folder, FileStatus::isDirectory)) {
             return List.of();
         }
         TreeSet<String> names = new TreeSet<>();
@@ -213,6 +215,16 @@ final class StagedPoint implements AutoCloseable {
             }
         }
         return new ArrayList<>(names);
+    }
+
+    /** Whether there is a file or folder at {@code path} and it is {@code kind} (a file, a folder). */
+    private static boolean exists(FileSystem fs, org.apache.hadoop.fs.Path path, Predicate<FileStatus> kind)
+            throws IOException {
+        try {
+            return kind.test(fs.getFileStatus(path));
+        } catch (FileNotFoundException e) {
+            return false;
+        }
     }
 
     private static org.apache.hadoop.fs.Path hadoopPath(Path path) {
