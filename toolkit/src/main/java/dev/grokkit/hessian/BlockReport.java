@@ -73,9 +73,24 @@ public final class BlockReport {
         return Math.sqrt(s / blocks.size());
     }
 
-    /** std / mean of block entropies (the paper's Theorem 3.7). */
+    /**
+     * std / mean of block entropies: a coefficient of variation across blocks. Not the CV of the
+     * paper's Theorem 3.7, which is of the eigenvalues within one spectrum (gap ~ CV^2 / 2, see
+     * {@link dev.grokkit.info.UniformGap#halfSquaredCv}).
+     */
     public double entropyCoefficientOfVariation() {
         return entropyStd() / meanEntropy();
+    }
+
+    /**
+     * Population standard deviation over blocks of ln n_b - H(p_b). Unlike {@link #entropyStd},
+     * which grows with the spread of ln n_b across block sizes, each gap is size-free (for
+     * eigenvalues drawn i.i.d. it tends to CV^2 / 2 of their distribution, Theorem 3.7).
+     */
+    public double entropyGapStd() {
+        double mean = meanEntropyGap();
+        double s = blocks.stream().mapToDouble(b -> (b.entropyGap() - mean) * (b.entropyGap() - mean)).sum();
+        return Math.sqrt(s / blocks.size());
     }
 
     /**
