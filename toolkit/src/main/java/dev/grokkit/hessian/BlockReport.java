@@ -1,6 +1,8 @@
 package dev.grokkit.hessian;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -156,6 +158,25 @@ public final class BlockReport {
             }
         }
         return s;
+    }
+
+    /**
+     * The statistics over blocks by name, in the order of the paper's tables: sum |block trace|,
+     * positive fraction, mean block entropy gap, whole-Hessian entropy gap, block entropy std,
+     * block entropy gap std, block entropy CV, mean Jensen-Shannon distance, largest eigenvalue.
+     */
+    public Map<String, Double> statistics() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("sum |block trace|", sumAbsoluteTraces());
+        m.put("positive fraction", positiveFraction());
+        m.put("mean block entropy gap", meanEntropyGap());
+        m.put("whole entropy gap", modelEntropyGap());
+        m.put("block entropy std", entropyStd());
+        m.put("block entropy gap std", entropyGapStd());
+        m.put("block entropy CV", entropyCoefficientOfVariation());
+        m.put("mean JS distance", meanJensenShannonDistance());
+        m.put("top eigenvalue", model.max());
+        return m;
     }
 
     /** One row per block: name, size, exact, trace, min and max eigenvalue, positive, entropy, entropy gap. */

@@ -101,6 +101,9 @@ class BlockStatisticsTest {
                 new BlockSpectrum("b", 16, Spectrum.exact(sixteen), true)), Spectrum.exact(new double[] {1, 2}));
         assertEquals(Math.log(2), report.entropyStd(), 1e-12);
         assertEquals(0, report.entropyGapStd(), 1e-12);
+        assertEquals(Math.log(2), report.statistics().get("block entropy std"), 1e-12);
+        assertEquals(0, report.statistics().get("block entropy gap std"), 1e-12);
+        assertEquals(36, report.statistics().get("sum |block trace|"), 1e-12);
     }
 
     @Test
