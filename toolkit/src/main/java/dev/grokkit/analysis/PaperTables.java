@@ -1,5 +1,8 @@
 package dev.grokkit.analysis;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +13,7 @@ import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.Row;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
  * A paper's tables (columns quantity, model, optimizer, pct0, pct1, ... : the value at that
@@ -31,6 +35,23 @@ public final class PaperTables {
     /** The paper's tables from a CSV file. */
     public static PaperTables read(Path csv) {
         return new PaperTables(Table.read().csv(csv.toFile()));
+    }
+
+    /**
+     * The entropy-gap paper's Tables 1-5 (the repository's data/entropy-gap-tables.csv, bundled
+     * in the toolkit), with our "ResNet" as its "ResNet18".
+     */
+    public static PaperTables entropyGap() {
+        String resource = "/dev/grokkit/data/bundled/entropy-gap-tables.csv";
+        try (InputStream in = PaperTables.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("the toolkit jar lacks " + resource);
+            }
+            return of(Table.read().usingOptions(CsvReadOptions.builder(in).tableName("entropy-gap tables")))
+                    .alias("ResNet", "ResNet18");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static PaperTables of(Table reference) {

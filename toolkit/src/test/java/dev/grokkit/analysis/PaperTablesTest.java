@@ -46,4 +46,12 @@ class PaperTablesTest {
         assertTrue(Double.isNaN(t.doubleColumn("50 %").getDouble(2))); // the paper has no pct50 here
         assertTrue(Double.isNaN(tables.paper("gap", "ViT (Adam)", 0)));
     }
+
+    @Test
+    void theBundledEntropyGapTablesHoldThePapersNumbers() {
+        PaperTables paper = PaperTables.entropyGap();
+        assertEquals(0.57, paper.paper("entropy_gap", "ResNet (SGD)", 1), 0); // Table 4, ResNet18 (SGD), 100 %
+        assertEquals(87.21, paper.paper("test_accuracy_percent", "ViT (Adam)", 1), 0); // Table 1
+        assertEquals(0.18, paper.paper("block_entropy_deviation", "ResNet (Adam)", 0.01), 0); // Table 5, 1 %
+    }
 }
