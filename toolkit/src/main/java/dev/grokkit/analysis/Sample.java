@@ -2,6 +2,7 @@ package dev.grokkit.analysis;
 
 import java.util.Collection;
 import java.util.List;
+import tech.tablesaw.api.Table;
 
 /**
  * One quantity measured over seeds, in seed order (paired claims pair two samples by position),
@@ -61,6 +62,19 @@ public record Sample(String name, double[] values, boolean[] censored, double bu
             held[i] = censored[i] ? budget : values[i];
         }
         return new Sample(name, held, censored, budget);
+    }
+
+    /** The last value of {@code column} that each history recorded (missing rows skipped), one per seed in order. */
+    public static Sample lastOf(String name, String column, List<? extends Table> histories) {
+        return of(name, histories.stream().mapToDouble(h -> {
+            var values = h.numberColumn(column);
+            for (int i = h.rowCount() - 1; i >= 0; i--) {
+                if (!values.isMissing(i)) {
+                    return values.getDouble(i);
+                }
+            }
+            throw new IllegalArgumentException("sample '" + name + "': history '" + h.name() + "' never recorded " + column);
+        }).toArray());
     }
 
     /** The grokking steps of runs of {@code budget} steps each; a run that never grokked is censored. */

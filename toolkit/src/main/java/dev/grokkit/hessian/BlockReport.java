@@ -1,6 +1,8 @@
 package dev.grokkit.hessian;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -73,9 +75,24 @@ public final class BlockReport {
         return Math.sqrt(s / blocks.size());
     }
 
-    /** std / mean of block entropies (the paper's Theorem 3.7). */
+    /**
+     * std / mean of block entropies: a coefficient of variation across blocks. Not the CV of the
+     * paper's Theorem 3.7, which is of the eigenvalues within one spectrum (gap ~ CV^2 / 2, see
+     * {@link dev.grokkit.info.UniformGap#halfSquaredCv}).
+     */
     public double entropyCoefficientOfVariation() {
         return entropyStd() / meanEntropy();
+    }
+
+    /**
+     * Population standard deviation over blocks of ln n_b - H(p_b). Unlike {@link #entropyStd},
+     * which grows with the spread of ln n_b across block sizes, each gap is size-free (for
+     * eigenvalues drawn i.i.d. it tends to CV^2 / 2 of their distribution, Theorem 3.7).
+     */
+    public double entropyGapStd() {
+        double mean = meanEntropyGap();
+        double s = blocks.stream().mapToDouble(b -> (b.entropyGap() - mean) * (b.entropyGap() - mean)).sum();
+        return Math.sqrt(s / blocks.size());
     }
 
     /**
@@ -141,6 +158,25 @@ public final class BlockReport {
             }
         }
         return s;
+    }
+
+    /**
+     * The statistics over blocks by name, in the order of the paper's tables: sum |block trace|,
+     * positive fraction, mean block entropy gap, whole-Hessian entropy gap, block entropy std,
+     * block entropy gap std, block entropy CV, mean Jensen-Shannon distance, largest eigenvalue.
+     */
+    public Map<String, Double> statistics() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("sum |block trace|", sumAbsoluteTraces());
+        m.put("positive fraction", positiveFraction());
+        m.put("mean block entropy gap", meanEntropyGap());
+        m.put("whole entropy gap", modelEntropyGap());
+        m.put("block entropy std", entropyStd());
+        m.put("block entropy gap std", entropyGapStd());
+        m.put("block entropy CV", entropyCoefficientOfVariation());
+        m.put("mean JS distance", meanJensenShannonDistance());
+        m.put("top eigenvalue", model.max());
+        return m;
     }
 
     /** One row per block: name, size, exact, trace, min and max eigenvalue, positive, entropy, entropy gap. */

@@ -47,6 +47,20 @@ public final class Lanczos {
 
     /** At most {@code steps} Lanczos steps on A from {@code start} (any nonzero vector). */
     static Tridiagonal run(SymmetricOperator a, double[] start, int steps) {
+        return run(a, start, steps, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The same, orthogonalizing A q_j only against the last {@code window} basis vectors (at least
+     * 2, which is the plain three-term recurrence): it holds at most window + 1 vectors of length n
+     * instead of steps + 1. Without full reorthogonalization rounding errors make the basis lose
+     * orthogonality once Ritz values converge, which adds spurious copies of converged extreme
+     * Ritz values; the quadrature still matches the start vector's moments v^T A^k v for low k.
+     */
+    static Tridiagonal run(SymmetricOperator a, double[] start, int steps, int window) {
+        if (window < 2) {
+            throw new IllegalArgumentException("the reorthogonalization window must be at least 2, was " + window);
+        }
         int n = a.dimension();
         Vectors.checkLength("start", start, n);
         if (steps < 1) {
@@ -64,6 +78,9 @@ public final class Lanczos {
         int done = 0;
         while (done < m) {
             basis.add(q);
+            if (basis.size() > window) {
+                basis.remove(0);
+            }
             double[] w = a.apply(q);
             alpha[done] = Vectors.dot(q, w);
             Vectors.orthogonalize(w, basis);
@@ -89,5 +106,10 @@ public final class Lanczos {
      */
     public static Spectrum quadrature(SymmetricOperator a, double[] start, int steps) {
         return run(a, start, steps).quadrature(a.dimension());
+    }
+
+    /** The same with reorthogonalization against the last {@code window} vectors only ({@link #run(SymmetricOperator, double[], int, int)}). */
+    public static Spectrum quadrature(SymmetricOperator a, double[] start, int steps, int window) {
+        return run(a, start, steps, window).quadrature(a.dimension());
     }
 }

@@ -8,7 +8,8 @@ import java.util.List;
  * The entropy-gap paper's Hessian block statistics over parameter tensors (see
  * {@link BlockStatistics} for the definitions and the positivity test): sum of |block traces|,
  * fraction of positive blocks, mean block entropy gap, the whole Hessian's entropy gap, standard
- * deviation and coefficient of variation of block entropies, the mean Jensen-Shannon
+ * deviation and coefficient of variation of block entropies, the standard deviation of block
+ * entropy gaps, the mean Jensen-Shannon
  * distance between block spectra, and the whole Hessian's largest eigenvalue (sharpness) and
  * trace (the sum of block traces). A model small enough for a dense Hessian (up to the exact
  * limit, default 2000 parameters) costs one dense Hessian per measurement, sliced into blocks.
@@ -40,7 +41,7 @@ public final class BlockStatisticsProbe extends HessianProbe<BlockStatisticsProb
         return List.of("hessian_block_sum_abs_trace", "hessian_block_positive_fraction",
                 "hessian_block_entropy_gap", "hessian_entropy_gap", "hessian_block_entropy_std",
                 "hessian_block_entropy_cv", "hessian_block_js_distance", "hessian_top_eigenvalue",
-                "hessian_block_trace");
+                "hessian_block_trace", "hessian_block_entropy_gap_std");
     }
 
     @Override
@@ -48,6 +49,6 @@ public final class BlockStatisticsProbe extends HessianProbe<BlockStatisticsProb
         BlockReport r = statistics.compute(hessian(context));
         return new double[] {r.sumAbsoluteTraces(), r.positiveFraction(), r.meanEntropyGap(),
             r.modelEntropyGap(), r.entropyStd(), r.entropyCoefficientOfVariation(),
-            r.meanJensenShannonDistance(), r.modelSpectrum().max(), r.trace()};
+            r.meanJensenShannonDistance(), r.modelSpectrum().max(), r.trace(), r.entropyGapStd()};
     }
 }

@@ -58,6 +58,7 @@ class BlockStatisticsTest {
         int positive = 0;
         double sumAbs = 0;
         double gaps = 0;
+        double[] blockGaps = new double[slices.size()];
         for (int b = 0; b < slices.size(); b++) {
             BlockSpectrum block = report.blocks().get(b);
             assertTrue(block.spectrum().isExact());
@@ -67,7 +68,8 @@ class BlockStatisticsTest {
             Spectrum s = slices.get(b);
             positive += s.min() >= -1e-3 * Math.max(Math.abs(s.min()), Math.abs(s.max())) ? 1 : 0;
             sumAbs += Math.abs(s.trace());
-            gaps += Math.log(BLOCK_SIZES[b]) - entropies[b];
+            blockGaps[b] = Math.log(BLOCK_SIZES[b]) - entropies[b];
+            gaps += blockGaps[b];
         }
         assertEquals(sumAbs, report.sumAbsoluteTraces(), 1e-12);
         double[] torchTraces = reference.get("cross_entropy:block_traces");
@@ -79,11 +81,29 @@ class BlockStatisticsTest {
         double std = Math.sqrt(Arrays.stream(entropies).map(h -> (h - mean) * (h - mean)).sum() / 6);
         assertEquals(std, report.entropyStd(), 1e-12);
         assertEquals(std / mean, report.entropyCoefficientOfVariation(), 1e-12);
+        double meanGap = gaps / 6;
+        double gapStd = Math.sqrt(Arrays.stream(blockGaps).map(g -> (g - meanGap) * (g - meanGap)).sum() / 6);
+        assertEquals(gapStd, report.entropyGapStd(), 1e-12);
         Spectrum torch = Spectrum.exact(reference.get("cross_entropy:eigenvalues"));
         assertEquals(torch.entropyGap(), report.modelEntropyGap(), 1e-10);
         double js = report.meanJensenShannonDistance();
         assertTrue(js > 0 && js <= Math.sqrt(Math.log(2)), "JS distance " + js);
         assertEquals(6, report.table().rowCount());
+    }
+
+    @Test
+    void flatBlocksOfDifferentSizesDifferInEntropyButNotInGap() {
+        // flat spectra of sizes 4 and 16: entropies ln 4 and ln 16 (population std ln 2), gaps both 0
+        double[] sixteen = new double[16];
+        Arrays.fill(sixteen, 2);
+        BlockReport report = new BlockReport(List.of(
+                new BlockSpectrum("a", 4, Spectrum.exact(new double[] {1, 1, 1, 1}), true),
+                new BlockSpectrum("b", 16, Spectrum.exact(sixteen), true)), Spectrum.exact(new double[] {1, 2}));
+        assertEquals(Math.log(2), report.entropyStd(), 1e-12);
+        assertEquals(0, report.entropyGapStd(), 1e-12);
+        assertEquals(Math.log(2), report.statistics().get("block entropy std"), 1e-12);
+        assertEquals(0, report.statistics().get("block entropy gap std"), 1e-12);
+        assertEquals(36, report.statistics().get("sum |block trace|"), 1e-12);
     }
 
     @Test
