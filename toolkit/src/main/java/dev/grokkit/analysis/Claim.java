@@ -99,9 +99,19 @@ public final class Claim {
     /** One line for a finding, e.g. {@code holds: A groks sooner (A/B ratio 0.72, 95% CI [0.61, 0.85], claimed < 1; 3 vs 3 seeds)}. */
     @Override
     public String toString() {
-        return verdict + ": " + statement + " (" + quantity + " " + format(estimate) + ", " + format(100 * confidence)
-                + "% CI [" + format(low) + ", " + format(high) + "], claimed " + claimed + "; " + n
+        double scale = Math.max(Math.abs(low), Math.abs(high));
+        return verdict + ": " + statement + " (" + quantity + " " + format(estimate, scale) + ", " + format(100 * confidence)
+                + "% CI [" + format(low, scale) + ", " + format(high, scale) + "], claimed " + claimed + "; " + n
                 + (note.isEmpty() ? "" : "; " + note) + ")";
+    }
+
+    /**
+     * {@code x} as {@link #format(double)} does, but 0 when it is rounding noise against the line's
+     * {@code scale} (|x| < 1e-9 scale; a paired difference of identical runs is about 1e-17, not a number
+     * to print with its seventeen zeros).
+     */
+    static String format(double x, double scale) {
+        return format(Math.abs(x) < 1e-9 * scale ? 0 : x);
     }
 
     /** Three significant digits, no exponent. */

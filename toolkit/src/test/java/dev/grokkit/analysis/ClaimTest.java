@@ -14,6 +14,15 @@ import org.junit.jupiter.api.Test;
  */
 class ClaimTest {
 
+    @Test
+    void roundingNoiseAgainstTheIntervalPrintsAsZeroButSmallRealValuesKeepTheirDigits() {
+        assertEquals("0", Claim.format(-3.69e-17, 0.0031));
+        assertEquals("0.00125", Claim.format(0.00125, 0.0125));
+        assertEquals("0.00000001", Claim.format(1e-8, 1));
+        assertEquals("-0.0000000000000000369", Claim.format(-3.69e-17));
+    }
+
+
     private static final Sample PERTURBED = Sample.of("perturbed", 700, 760, 650);
     private static final Sample STANDARD = Sample.of("standard", 1000, 1150, 930);
 
