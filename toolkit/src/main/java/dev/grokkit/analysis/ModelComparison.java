@@ -15,7 +15,8 @@ import tech.tablesaw.api.Table;
  * {@code AIC(model) - AIC(reference)}: positive means the reference is preferred. Its Akaike weight
  * is {@code exp(-d/2) / sum exp(-d/2)} over the models, d the AIC above the best. The bootstrap
  * resamples the points with replacement ({@code replicates} times, from a seeded generator), refits
- * every model and records the differences; a resample with fewer than 3 distinct x is drawn again.
+ * every model and records the differences. A resample with no more distinct x than the largest model
+ * has coefficients is drawn again (such a model could pass through every point, leaving no residual).
  */
 public final class ModelComparison {
 
@@ -37,6 +38,11 @@ public final class ModelComparison {
             throw new IllegalArgumentException("a bootstrap needs at least 100 replicates, got " + replicates);
         }
         List<ModelFit> fits = models.apply(x, y);
+        int distinct = fits.stream().mapToInt(ModelFit::coefficients).max().orElseThrow() + 1;
+        if (Arrays.stream(x).distinct().count() < distinct) {
+            throw new IllegalArgumentException("comparing models of up to " + (distinct - 1) + " coefficients needs at least "
+                    + distinct + " distinct x, got " + Arrays.stream(x).distinct().count());
+        }
         double[][] d = new double[fits.size()][replicates];
         Random random = new Random(seed);
         double[] bx = new double[x.length];
@@ -48,7 +54,7 @@ public final class ModelComparison {
                     bx[i] = x[j];
                     by[i] = y[j];
                 }
-            } while (Arrays.stream(bx).distinct().count() < 3);
+            } while (Arrays.stream(bx).distinct().count() < distinct);
             List<ModelFit> refit = models.apply(bx, by);
             for (int m = 0; m < fits.size(); m++) {
                 d[m][r] = refit.get(m).aic() - refit.get(0).aic();
