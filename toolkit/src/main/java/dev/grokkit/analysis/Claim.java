@@ -31,7 +31,7 @@ public final class Claim {
     private final String n;
     private final String note;
 
-    /** Made only by {@link Evidence}: a verdict comes from runs. */
+    /** Made by {@link Evidence} and, to note runs left out or too few of them, {@link InformationPhases}: a verdict comes from runs. */
     Claim(String statement, Verdict verdict, String quantity, double estimate, double low, double high,
             double confidence, String claimed, String n, String note) {
         this.statement = statement;

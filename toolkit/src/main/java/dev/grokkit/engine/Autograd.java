@@ -9,7 +9,9 @@ import java.util.function.Supplier;
  * Records a computation and backpropagates it, on this thread only. DJL's GradientCollector
  * allows one collector per process (a static flag), which would serialize the runs of a
  * parallel sweep; libtorch's grad mode is per thread, so this sets it for the calling thread,
- * exactly as the collector does otherwise.
+ * exactly as the collector does otherwise, and only for the duration of a call: every mode set
+ * here is restored when the call returns. The toolkit reaches libtorch's autograd only through
+ * this class.
  */
 public final class Autograd {
 
@@ -33,6 +35,37 @@ public final class Autograd {
     }
 
     /**
+     * Backward of the scalar {@code value} with create_graph: adds dL/dw into every gradient as a
+     * recorded function of w (so a second backward through it differentiates again, as a
+     * Hessian-vector product does), and keeps the graph. Call it while recording; the gradients
+     * then hold a graph that refers back to the parameters until {@link LibTorch#detachInPlace}.
+     */
+    public static void backwardCreatingGraph(NDArray value) {
+        if (value.getShape().size() != 1) {
+            throw new IllegalArgumentException("backward needs a scalar, got shape " + value.getShape());
+        }
+        try (NDArray seed = value.getManager().ones(value.getShape(), value.getDataType())) {
+            JniUtils.backward((PtNDArray) value, (PtNDArray) seed, true, true);
+        }
+    }
+
+    /** Sets the gradient of {@code parameter} to zeros in place (no-op without one). */
+    public static void zeroGradient(NDArray parameter) {
+        JniUtils.zeroGrad((PtNDArray) parameter);
+    }
+
+    /** Whether this thread records operations for backward now. */
+    public static boolean isRecording() {
+        if (!engineLoaded) { // the native library, loaded by the engine (checked without a lock once loaded)
+            Grokkit.engine();
+            engineLoaded = true;
+        }
+        return JniUtils.isGradMode();
+    }
+
+    private static volatile boolean engineLoaded;
+
+    /**
      * Runs {@code body} with recording on for this thread only (what DJL's GradientCollector does
      * for the whole process), e.g. a double backward that calls libtorch's backward itself.
      */
@@ -50,7 +83,7 @@ public final class Autograd {
     }
 
     private static <T> T withGradMode(boolean on, Supplier<T> body) {
-        boolean before = JniUtils.isGradMode();
+        boolean before = isRecording();
         JniUtils.setGradMode(on);
         try {
             return body.get();

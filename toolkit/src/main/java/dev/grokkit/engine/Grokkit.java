@@ -2,6 +2,7 @@ package dev.grokkit.engine;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.pytorch.jni.JniUtils;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import java.util.function.Supplier;
@@ -19,6 +20,8 @@ import java.util.function.Supplier;
  *       benchmark); libgomp reads the variable when libtorch is loaded, so it is put into the
  *       process environment (setenv through JNA, since Java cannot change its own environment)
  *       before the engine starts.
+ *   <li>libtorch {@value LibTorch#VERSION} only: the engine refuses to start on another version
+ *       ({@link LibTorch}'s operators are called by that version's C++ symbols).
  *   <li>Seed: {@link #seed(long)} seeds libtorch's generator; grokkit's own randomness (data
  *       splits, minibatch order) is derived from explicit seeds, never from global state.
  * </ul>
@@ -47,13 +50,28 @@ public final class Grokkit {
             // DJL finds its engine through ServiceLoader on the context class loader; inside
             // JShell or a kernel that loader may not see the toolkit's class path.
             Thread.currentThread().setContextClassLoader(Grokkit.class.getClassLoader());
+            Engine loaded;
             try {
-                engine = Engine.getEngine("PyTorch");
+                loaded = Engine.getEngine("PyTorch");
             } finally {
                 Thread.currentThread().setContextClassLoader(previous);
             }
+            LibTorch.checkVersion(loaded.getVersion());
+            engine = loaded;
         }
         return engine;
+    }
+
+    /**
+     * Sets libtorch's intra-op thread count for the calling thread (a per-thread setting in its
+     * OpenMP backend), e.g. a parallel sweep's worker taking its share of {@link #threads()}.
+     */
+    public static void useThreadsOnThisThread(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be >= 1, was " + threads);
+        }
+        engine();
+        JniUtils.setNumThreads(threads);
     }
 
     /** Intra-op threads: {@code GROKKIT_THREADS} or 2, at most the number of processors. */

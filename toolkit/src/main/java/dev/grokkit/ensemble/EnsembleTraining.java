@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import dev.grokkit.engine.Autograd;
 import dev.grokkit.engine.Grokkit;
 import dev.grokkit.train.Experiment;
 import dev.grokkit.train.Run;
@@ -32,7 +33,11 @@ final class EnsembleTraining {
                 members.add(new Member(e));
             }
             long startNanos = System.nanoTime();
-            train(members, shared);
+            // evaluation and probes without recording, as a lone run's; the caller's mode is restored
+            Autograd.notRecording(() -> {
+                train(members, shared);
+                return null;
+            });
             double seconds = (System.nanoTime() - startNanos) / 1e9;
             List<Run> runs = new ArrayList<>();
             for (Member m : members) {

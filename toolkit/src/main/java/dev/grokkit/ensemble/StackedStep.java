@@ -2,8 +2,6 @@ package dev.grokkit.ensemble;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import dev.grokkit.engine.Autograd;
 import dev.grokkit.model.Loss;
 import dev.grokkit.optim.GrokOptimizer;
@@ -38,7 +36,7 @@ public final class StackedStep {
                 for (Map.Entry<String, NDArray> p : model.parameters().entrySet()) {
                     NDArray w = p.getValue();
                     optimizer.update(p.getKey(), w, w.getGradient());
-                    JniUtils.zeroGrad((PtNDArray) w);
+                    Autograd.zeroGradient(w);
                 }
                 return null;
             });

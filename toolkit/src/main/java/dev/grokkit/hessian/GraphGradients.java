@@ -1,10 +1,7 @@
 package dev.grokkit.hessian;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
-import com.sun.jna.Function;
-import com.sun.jna.Pointer;
+import dev.grokkit.engine.Autograd;
 import dev.grokkit.engine.LibTorch;
 
 /**
@@ -12,13 +9,10 @@ import dev.grokkit.engine.LibTorch;
  * create_graph stores in each parameter's .grad a tensor whose grad_fn reaches back to the
  * parameter: a reference cycle libtorch never frees (its documented create_graph leak). DJL's
  * zeroGrad only zeroes the values, so the graph would survive. Here the gradient tensor is
- * detached in place (libtorch's {@code at::_ops::detach_::call}, reached through JNA because DJL
- * does not expose it), which drops grad_fn and breaks the cycle, and then zeroed.
+ * detached in place ({@link LibTorch#detachInPlace}, libtorch's detach_, which DJL does not
+ * expose), which drops grad_fn and breaks the cycle, and then zeroed.
  */
 final class GraphGradients {
-
-    private static final String DETACH_IN_PLACE = "_ZN2at4_ops7detach_4callERNS_6TensorE";
-    private static Function detachInPlace;
 
     private GraphGradients() {}
 
@@ -27,19 +21,9 @@ final class GraphGradients {
         if (!parameter.hasGradient()) {
             return;
         }
-        PtNDArray grad = (PtNDArray) parameter.getGradient();
-        try {
-            detachFunction().invoke(Pointer.class, new Object[] {new Pointer(grad.getHandle())});
-        } finally {
-            grad.close();
+        try (NDArray grad = parameter.getGradient()) {
+            LibTorch.detachInPlace(grad);
         }
-        JniUtils.zeroGrad((PtNDArray) parameter);
-    }
-
-    private static synchronized Function detachFunction() {
-        if (detachInPlace == null) {
-            detachInPlace = LibTorch.function(DETACH_IN_PLACE);
-        }
-        return detachInPlace;
+        Autograd.zeroGradient(parameter);
     }
 }

@@ -5,8 +5,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import dev.grokkit.data.Examples;
 import dev.grokkit.engine.Autograd;
 import dev.grokkit.model.GrokModel;
@@ -199,15 +197,13 @@ public final class LossHessian implements SymmetricOperator, AutoCloseable {
         all.forEach(p -> GraphGradients.reset(p.array()));
         try {
             return Autograd.recording(() -> {
-                NDArray value = loss.compute(model.forward(inputs, false), labels);
-                NDArray one = value.getManager().ones(new Shape(), value.getDataType());
-                JniUtils.backward((PtNDArray) value, (PtNDArray) one, true, true);
+                Autograd.backwardCreatingGraph(loss.compute(model.forward(inputs, false), labels));
                 // g . v with g = dL/dw still attached to the graph
                 NDArray gv = dot(active.stream().map(p -> p.array().getGradient()).toList(), v);
                 // detach every .grad (breaks the create_graph cycle) so the second backward
                 // accumulates H v into zeros
                 all.forEach(p -> GraphGradients.reset(p.array()));
-                JniUtils.backward((PtNDArray) gv, (PtNDArray) one, false, false);
+                Autograd.backward(() -> gv);
                 return read.apply(active.stream().map(p -> p.array().getGradient()).toList());
             });
         } finally {
@@ -217,11 +213,11 @@ public final class LossHessian implements SymmetricOperator, AutoCloseable {
 
     /**
      * v^T H v for one Rademacher vector v (entries +-1 from {@code seed}) of the loss of
-     * {@code model} on (inputs, labels): one Hessian-vector product, as the "hvp" benchmark
-     * measures it.
+     * {@code model} on (inputs, labels): one Hessian-vector product with v made and reduced in
+     * libtorch (the tests' check of float32 products against float64 ones, and of memory).
      */
     @SuppressWarnings("try")
-    public static double rademacherQuadraticForm(GrokModel model, Loss loss, NDArray inputs, NDArray labels,
+    static double rademacherQuadraticForm(GrokModel model, Loss loss, NDArray inputs, NDArray labels,
             long seed) {
         LossHessian h = of(model, loss, inputs, labels);
         try (NDScope scope = new NDScope()) {

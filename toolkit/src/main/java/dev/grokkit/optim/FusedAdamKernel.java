@@ -4,9 +4,6 @@ import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import com.sun.jna.Function;
-import com.sun.jna.Memory;
-import com.sun.jna.Pointer;
 import dev.grokkit.engine.Autograd;
 import dev.grokkit.engine.LibTorch;
 
@@ -31,14 +28,6 @@ import dev.grokkit.engine.LibTorch;
  */
 final class FusedAdamKernel {
 
-    /* at::_ops::_fused_adam[w]_::call(TensorList params, grads, exp_avgs, exp_avg_sqs,
-     * max_exp_avg_sqs, state_steps, double lr, beta1, beta2, weight_decay, eps, bool amsgrad,
-     * bool maximize, const optional<Tensor>& grad_scale, const optional<Tensor>& found_inf) */
-    private static final String ADAM = "_ZN2at4_ops12_fused_adam_4callEN3c108ArrayRefINS_6TensorEEES5_S5_S5_S5_S5_dddddbbRKSt8optionalIS4_ES9_";
-    private static final String ADAMW = "_ZN2at4_ops13_fused_adamw_4callEN3c108ArrayRefINS_6TensorEEES5_S5_S5_S5_S5_dddddbbRKSt8optionalIS4_ES9_";
-    private static Function adam;
-    private static Function adamW;
-
     private FusedAdamKernel() {}
 
     /**
@@ -61,35 +50,12 @@ final class FusedAdamKernel {
         }
         // the kernel reads the update number from a tensor, as torch.optim keeps it
         try (NDArray step = weight.getManager().full(new Shape(), t, DataType.FLOAT32)) {
-            // four one-element tensor lists (params, grads, exp_avgs, exp_avg_sqs), the step's,
-            // then an empty std::optional<Tensor> (TensorImpl pointer, engaged flag) for both
-            // grad_scale and found_inf
-            Memory lists = new Memory(7 * Long.BYTES);
-            lists.clear();
-            NDArray[] tensors = {weight, grad, m, v, step};
-            for (int i = 0; i < tensors.length; i++) {
-                lists.setLong((long) i * Long.BYTES, LibTorch.tensor(tensors[i]));
-            }
-            Pointer none = lists.share(5L * Long.BYTES);
-            Object[] args = {
-                lists.share(0), 1L, lists.share(8), 1L, lists.share(16), 1L, lists.share(24), 1L,
-                Pointer.NULL, 0L, lists.share(32), 1L,
-                lr, betas.beta1(), betas.beta2(), weightDecay, epsilon, false, false, none, none};
             // an in-place update of leaves that require gradients is only allowed outside recording
-            Autograd.notRecording(() -> function(decoupled).invoke(Void.class, args));
+            Autograd.notRecording(() -> {
+                LibTorch.fusedAdam(weight, grad, m, v, step, lr, betas.beta1(), betas.beta2(), weightDecay, epsilon,
+                        decoupled);
+                return null;
+            });
         }
-    }
-
-    private static synchronized Function function(boolean decoupled) {
-        if (decoupled) {
-            if (adamW == null) {
-                adamW = LibTorch.function(ADAMW);
-            }
-            return adamW;
-        }
-        if (adam == null) {
-            adam = LibTorch.function(ADAM);
-        }
-        return adam;
     }
 }

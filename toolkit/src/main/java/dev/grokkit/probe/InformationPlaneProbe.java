@@ -1,11 +1,13 @@
 package dev.grokkit.probe;
 
 import ai.djl.ndarray.NDArray;
+import dev.grokkit.analysis.SeedSpread;
 import dev.grokkit.info.Features;
 import dev.grokkit.info.KozachenkoLeonenko;
 import dev.grokkit.info.Ksg;
 import dev.grokkit.info.WhitenedPca;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -156,23 +158,10 @@ public final class InformationPlaneProbe implements Probe {
         int m = rows[0].length;
         double[] out = new double[2 * m];
         for (int j = 0; j < m; j++) {
-            double sum = 0;
-            int n = 0;
-            for (double[] row : rows) {
-                if (!Double.isNaN(row[j])) {
-                    sum += row[j];
-                    n++;
-                }
-            }
-            double mean = n == 0 ? Double.NaN : sum / n;
-            double squares = 0;
-            for (double[] row : rows) {
-                if (!Double.isNaN(row[j])) {
-                    squares += (row[j] - mean) * (row[j] - mean);
-                }
-            }
-            out[2 * j] = mean;
-            out[2 * j + 1] = n < 2 ? Double.NaN : Math.sqrt(squares / (n - 1));
+            final int column = j;
+            double[] meanAndSd = SeedSpread.meanAndSd(Arrays.stream(rows).mapToDouble(row -> row[column]).toArray());
+            out[2 * j] = meanAndSd[0];
+            out[2 * j + 1] = meanAndSd[1];
         }
         return out;
     }

@@ -4,8 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import dev.grokkit.data.Dataset;
 import dev.grokkit.engine.Autograd;
 import dev.grokkit.model.GrokModel;
@@ -208,7 +206,7 @@ public final class ProbeContext {
             gradient = new LinkedHashMap<>();
             for (NamedParameter p : params) {
                 gradient.put(p.name(), p.array().getGradient().duplicate());
-                JniUtils.zeroGrad((PtNDArray) p.array());
+                Autograd.zeroGradient(p.array());
             }
         }
         return gradient;

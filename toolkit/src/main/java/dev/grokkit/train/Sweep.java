@@ -1,6 +1,5 @@
 package dev.grokkit.train;
 
-import ai.djl.pytorch.jni.JniUtils;
 import dev.grokkit.analysis.GrokkingTimes;
 import dev.grokkit.engine.Grokkit;
 import java.io.IOException;
@@ -142,7 +141,7 @@ public final class Sweep<T> {
                     return null; // another run failed: start no more
                 }
                 // intra-op threads are a per-thread setting in libtorch's OpenMP and MKL backends
-                JniUtils.setNumThreads(Math.max(1, engineThreads / parallelism));
+                Grokkit.useThreadsOnThisThread(Math.max(1, engineThreads / parallelism));
                 try {
                     return runOne(v);
                 } catch (RuntimeException | Error e) {

@@ -10,9 +10,10 @@ import java.util.zip.CRC32;
 /**
  * The folder of each point of a saved {@link Sweep}: the value as it prints, with the few characters
  * a file system would not keep apart percent-encoded, so that values that print differently get
- * different folders: "x+y", "x%2Ay" (x*y) and "x%2Fy" (x/y).
+ * different folders: "x+y", "x%2Ay" (x*y) and "x%2Fy" (x/y). Public so that a sweep run elsewhere
+ * (grokkit-spark) lays out its directory exactly as a local one.
  */
-final class SweepFolders {
+public final class SweepFolders {
 
     /** Longer names keep a prefix and a checksum of the whole value (file names end at 255 bytes). */
     static final int MAX_LENGTH = 120;
@@ -29,7 +30,7 @@ final class SweepFolders {
      * Below {@link #MAX_LENGTH} characters distinct values give distinct names; a longer name keeps
      * its first 111 characters and appends ~ and the value's CRC-32 in 8 hex digits.
      */
-    static String name(String value) {
+    public static String name(String value) {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         StringBuilder name = new StringBuilder();
         for (int k = 0; k < bytes.length; k++) {
@@ -53,7 +54,7 @@ final class SweepFolders {
      * Refuses values that would share a folder: an empty one, two whose names are equal (long values
      * whose prefix and checksum agree) or equal but for case (one folder on macOS and Windows).
      */
-    static void requireDistinct(String parameter, List<String> values) {
+    public static void requireDistinct(String parameter, List<String> values) {
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < values.size(); i++) {
             if (values.get(i).isEmpty()) {

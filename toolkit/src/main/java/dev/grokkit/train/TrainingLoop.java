@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import dev.grokkit.engine.Autograd;
 import dev.grokkit.engine.Grokkit;
 import dev.grokkit.model.GrokModel;
 import dev.grokkit.optim.GrokOptimizer;
@@ -69,7 +70,9 @@ final class TrainingLoop {
             }
             NDManager root = engine.newBaseManager();
             try {
-                return train(root, directory, resumeFrom);
+                // evaluation and probes run without recording (backward passes record for themselves);
+                // the calling thread's mode is restored when the run returns
+                return Autograd.notRecording(() -> train(root, directory, resumeFrom));
             } catch (RuntimeException | Error e) {
                 if (!(e instanceof RunFailedException)) {
                     root.close();

@@ -2,8 +2,6 @@ package dev.grokkit.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import dev.grokkit.engine.Autograd;
 import dev.grokkit.engine.Grokkit;
 import dev.grokkit.model.GrokModel;
@@ -18,7 +16,7 @@ import java.util.List;
  * forward passes), backward, update every trainable parameter in place, zero its gradient. Its
  * temporaries are closed when it returns. The training loop and the benchmark both run exactly
  * this. Runs on the calling thread alone, so the runs of a parallel sweep can step at the same
- * time.
+ * time, and leaves that thread's recording mode as it found it.
  */
 public final class TrainingStep {
 
@@ -32,7 +30,6 @@ public final class TrainingStep {
         this.optimizer = optimizer;
         this.loss = loss;
         this.parameters = model.trainableParameters();
-        JniUtils.setGradMode(false); // per thread: only Autograd.backward records, updates run outside it
     }
 
     /**
@@ -56,14 +53,16 @@ public final class TrainingStep {
         try (NDScope scope = new NDScope()) {
             Autograd.backward(() -> loss instanceof ModelLoss m ? m.compute(model, x, y, true)
                     : loss.compute(PerturbedForward.logits(model, x, noiseStd, noiseSeed(seed), true), y));
-            Grokkit.seeded(seed, () -> {
+            // in-place updates of parameters are refused while recording: they run outside it,
+            // whatever the calling thread's mode, which is left as it was
+            Autograd.notRecording(() -> Grokkit.seeded(seed, () -> {
                 for (NamedParameter p : parameters) {
                     NDArray w = p.array();
                     optimizer.update(p.name(), w, w.getGradient());
-                    JniUtils.zeroGrad((PtNDArray) w);
+                    Autograd.zeroGradient(w);
                 }
                 return null;
-            });
+            }));
         }
     }
 

@@ -12,27 +12,45 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Does native memory stay flat over a long run? Trains a small modular-addition model with
  * probes for {@code steps} steps (default 100,000), logging every {@code every / 10} steps, and
  * prints every {@code every} steps the process's resident set size (VmRSS, which counts libtorch's
  * native allocations) and the Java heap in use after a full collection.
- *
- * <pre>MemorySoak [--steps N] [--every N]</pre>
  */
-public final class MemorySoak {
+@Command(name = "MemorySoak",
+        description = "Resident and heap memory of a long probed training run, every N steps.")
+public final class MemorySoak implements Callable<Integer> {
 
-    private MemorySoak() {}
+    @Mixin
+    private HelpOption help;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--steps", description = "training steps, >= 1 (default ${DEFAULT-VALUE})")
+    private long steps = 100_000;
+
+    @Option(names = "--every", description = "steps between memory rows, >= 1 (default ${DEFAULT-VALUE})")
+    private long every = 10_000;
 
     public static void main(String[] args) {
-        CommandLine line = CommandLine.parse("MemorySoak [--steps N] [--every N]", args, 0,
-                List.of("--steps", "--every"));
-        long steps = line.positiveLong("--steps", 100_000);
-        long every = line.positiveLong("--every", 10_000);
+        System.exit(Arguments.execute(new MemorySoak(), args));
+    }
+
+    @Override
+    public Integer call() {
+        Arguments.positive(spec, "--steps", steps);
+        Arguments.positive(spec, "--every", every);
         Dataset data = ModularArithmetic.builder().modulus(23).operation(Operation.ADD).trainFraction(0.5)
                 .seed(0).build();
         System.out.println("| step | RSS MiB | heap MiB |");
@@ -51,6 +69,7 @@ public final class MemorySoak {
                     }
                 })
                 .build().run().close();
+        return 0;
     }
 
     /** Java heap in use after a full collection, in MiB. */

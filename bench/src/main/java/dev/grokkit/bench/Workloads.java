@@ -110,8 +110,9 @@ public final class Workloads {
     }
 
     /**
-     * One Hessian-vector product v^T H v (Rademacher v) of the MSE loss of the MLP 784-200-200-10
-     * (default init) on 1000 uniform inputs with one-hot targets.
+     * One Hessian-vector product with a fresh Rademacher v (entries +-1), returning v^T H v, of the
+     * MSE loss of the MLP 784-200-200-10 (default init) on 1000 uniform inputs with one-hot targets:
+     * H v through the public operator ({@link LossHessian#apply}), its vector in and out included.
      */
     static Workload hvp() {
         return new Simple("hvp", Double.NaN, 3, m -> {
@@ -122,8 +123,22 @@ public final class Workloads {
             GrokModel model = Models.mlp().hidden(200, 200).build(batch, DataType.FLOAT32, m);
             NDArray inputs = batch.inputs(m, DataType.FLOAT32);
             NDArray labels = batch.labelArray(m);
-            long[] seed = {0};
-            return () -> LossHessian.rademacherQuadraticForm(model, Losses.mse(), inputs, labels, seed[0]++);
+            LossHessian hessian = LossHessian.of(model, Losses.mse(), inputs, labels);
+            Random random = new Random(0);
+            return () -> {
+                double[] v = new double[hessian.dimension()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = random.nextBoolean() ? 1 : -1;
+                }
+                double[] hv = hessian.apply(v);
+                double quadraticForm = 0;
+                for (int i = 0; i < v.length; i++) {
+                    quadraticForm += v[i] * hv[i];
+                }
+                if (!Double.isFinite(quadraticForm)) {
+                    throw new IllegalStateException("v^T H v is " + quadraticForm);
+                }
+            };
         });
     }
 

@@ -13,9 +13,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * grokkit against its Python peer, workload by workload, at each thread count: every
@@ -28,58 +34,108 @@ import java.util.regex.Pattern;
  * {@code environment/peer/grok_modadd.py}, or the script given with --grok-peer), one run per
  * seed at one thread; and the cost of probing ({@link ProbeOverhead}).
  *
- * <p>Arguments ({@link #USAGE}; the defaults shown) are checked before any work starts.
+ * <p>Every argument is checked before any work starts.
  */
-public final class Benchmark {
+@Command(name = "Benchmark", sortOptions = false,
+        description = "grokkit against its Python peer, workload by workload, then grokking time end to end and"
+                + " the cost of probing; prints Markdown tables.")
+public final class Benchmark implements Callable<Integer> {
 
     /** The peers' scripts, relative to the repository's root, where environment/bench runs this. */
     static final String DEFAULT_PEER = "environment/peer/workloads.py";
     static final String DEFAULT_GROK_PEER = "environment/peer/grok_modadd.py";
 
-    static final String USAGE = "Benchmark [--peer " + DEFAULT_PEER + "] [--rounds 3] [--steps 30]"
-            + " [--threads 1,2] [--workloads all but matmul-peak] [--policies PASSIVE (or ACTIVE, or both)]"
-            + " [--csv FILE (none)] [--grok-peer " + DEFAULT_GROK_PEER + "] [--grok-seeds 0,1,2 ('' skips)]"
-            + " [--probe-steps 2000 (0 skips)]";
+    @Mixin
+    private HelpOption help;
 
-    private final Path peer;
-    private final int rounds;
-    private final int steps;
+    @Spec
+    private CommandSpec spec;
 
-    private Benchmark(Path peer, int rounds, int steps) {
-        this.peer = peer;
-        this.rounds = rounds;
-        this.steps = steps;
+    @Option(names = "--peer", description = "the peer's workload script (default ${DEFAULT-VALUE})")
+    private Path peer = Path.of(DEFAULT_PEER);
+
+    @Option(names = "--rounds", description = "rounds, each running every configuration once (default ${DEFAULT-VALUE})")
+    private int rounds = 3;
+
+    @Option(names = "--steps", description = "timed ops per run (default ${DEFAULT-VALUE})")
+    private int steps = 30;
+
+    @Option(names = "--threads", split = ",", description = "thread counts (default 1,2)")
+    private List<Integer> threads = List.of(1, 2);
+
+    @Option(names = "--workloads", split = ",", description = "workloads (default all but matmul-peak), among ${COMPLETION-CANDIDATES}",
+            completionCandidates = WorkloadNames.class)
+    private List<String> workloads = Workloads.names().stream().filter(w -> !w.equals("matmul-peak")).toList();
+
+    @Option(names = "--policies", split = ",", description = "grokkit's OpenMP wait policies, PASSIVE and/or ACTIVE (default PASSIVE)")
+    private List<String> policies = List.of("PASSIVE");
+
+    @Option(names = "--csv", description = "also write the table's rows to this file (default none)")
+    private Path csv;
+
+    @Option(names = "--grok-peer", description = "the peer's end-to-end script (default ${DEFAULT-VALUE})")
+    private Path grokPeer = Path.of(DEFAULT_GROK_PEER);
+
+    @Option(names = "--grok-seeds", description = "seeds of the end-to-end runs, e.g. 0,1,2 (the default); '' skips them")
+    private String grokSeeds = "0,1,2";
+
+    @Option(names = "--probe-steps", description = "steps of the probe-overhead runs; 0 skips them (default ${DEFAULT-VALUE})")
+    private int probeSteps = 2000;
+
+    /** The workload names, for the usage's list of candidates. */
+    static final class WorkloadNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Workloads.names().iterator();
+        }
     }
 
-    /** What to run, read from the command line; every argument is checked before any work starts. */
+    /** What to run, as checked from the command line. */
     record Settings(Path peer, int rounds, int steps, List<Integer> threads, List<String> workloads,
-            List<String> policies, String csv, List<Long> grokSeeds, Path grokPeer, int probeSteps) {}
+            List<String> policies, Path csv, List<Long> grokSeeds, Path grokPeer, int probeSteps) {}
 
-    static Settings settings(String... args) {
-        CommandLine line = CommandLine.parse(USAGE + "; workloads: " + Workloads.names(), args, 0,
-                List.of("--peer", "--rounds", "--steps", "--threads", "--workloads", "--policies", "--csv", "--grok-peer",
-                        "--grok-seeds", "--probe-steps"));
-        List<Long> seeds = line.nonNegativeLongs("--grok-seeds", List.of(0L, 1L, 2L));
-        return new Settings(line.existingFile("--peer", DEFAULT_PEER), line.positiveInt("--rounds", 3),
-                line.positiveInt("--steps", 30), line.positiveInts("--threads", List.of(1, 2)),
-                line.namesAmong("--workloads", Workloads.names(),
-                        Workloads.names().stream().filter(w -> !w.equals("matmul-peak")).toList()),
-                line.namesAmong("--policies", List.of("PASSIVE", "ACTIVE"), List.of("PASSIVE")),
-                line.string("--csv", null), seeds,
-                seeds.isEmpty() ? null : line.existingFile("--grok-peer", DEFAULT_GROK_PEER),
-                line.nonNegativeInt("--probe-steps", 2000));
+    /** The options, checked: every problem is a ParameterException naming the option. */
+    Settings settings() {
+        List<Long> seeds = seeds();
+        return new Settings(Arguments.existingFile(spec, "--peer", peer), (int) Arguments.positive(spec, "--rounds", rounds),
+                (int) Arguments.positive(spec, "--steps", steps), Arguments.positiveDistinct(spec, "--threads", threads),
+                Arguments.among(spec, "--workloads", workloads, Workloads.names()),
+                Arguments.among(spec, "--policies", policies, List.of("PASSIVE", "ACTIVE")), csv, seeds,
+                seeds.isEmpty() ? null : Arguments.existingFile(spec, "--grok-peer", grokPeer),
+                (int) Arguments.nonNegative(spec, "--probe-steps", probeSteps));
     }
 
-    public static void main(String[] args) throws IOException {
-        Settings s = settings(args);
-        Benchmark bench = new Benchmark(s.peer(), s.rounds(), s.steps());
-        bench.run(s.workloads(), s.threads(), s.policies(), s.csv());
+    /* --grok-seeds: '' for none, else a list of distinct integers >= 0 */
+    private List<Long> seeds() {
+        if (grokSeeds.isBlank()) {
+            return List.of();
+        }
+        List<Long> seeds = new ArrayList<>();
+        for (String item : grokSeeds.split(",", -1)) {
+            try {
+                seeds.add(Arguments.nonNegative(spec, "--grok-seeds", Long.parseLong(item.trim())));
+            } catch (NumberFormatException e) {
+                throw Arguments.fail(spec, "--grok-seeds must be a list of integers >= 0, had '" + item + "'");
+            }
+        }
+        return Arguments.distinct(spec, "--grok-seeds", seeds);
+    }
+
+    public static void main(String[] args) {
+        System.exit(Arguments.execute(new Benchmark(), args));
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Settings s = settings();
+        run(s.workloads(), s.threads(), s.policies(), s.csv());
         if (!s.grokSeeds().isEmpty()) {
-            bench.grokTimes(s.grokPeer(), s.grokSeeds());
+            grokTimes(s.grokPeer(), s.grokSeeds());
         }
         if (s.probeSteps() > 0) {
-            bench.probeOverhead(s.probeSteps());
+            probeOverhead(s.probeSteps());
         }
+        return 0;
     }
 
     /** Grokking wall time per seed, grokkit then peer, at one thread. */
@@ -118,7 +174,7 @@ public final class Benchmark {
                 number(out, "seconds_without"), 100 * number(out, "overhead"));
     }
 
-    private void run(List<String> workloads, List<Integer> threads, List<String> policies, String csv)
+    private void run(List<String> workloads, List<Integer> threads, List<String> policies, Path csv)
             throws IOException {
         Map<Integer, Double> peak = new LinkedHashMap<>();
         for (int t : threads) {
@@ -178,7 +234,7 @@ public final class Benchmark {
         }
         System.out.print(table);
         if (csv != null) {
-            Path out = Path.of(csv);
+            Path out = csv;
             if (out.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(out.toAbsolutePath().getParent());
             }

@@ -10,8 +10,13 @@ import dev.grokkit.probe.Probe;
 import dev.grokkit.probe.Probes;
 import dev.grokkit.train.Experiment;
 import dev.grokkit.train.Run;
-import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * What probing costs: the same Omnigrok-style run (digits, 1,000 training images, MLP 64-200-200-10
@@ -19,20 +24,34 @@ import java.util.Locale;
  * (loss and accuracy on train and test, weight norm, gradient norm, logit statistics, dead
  * ReLUs) and once logging only at its first and last step. Runs alternate, and which goes first
  * alternates too, so a burst of load elsewhere falls on both; prints one JSON line with the median
- * wall times and, as the overhead, the median over rounds of the round's probed / bare - 1:
- * {@code ProbeOverhead [--steps N] [--rounds R]}.
+ * wall times and, as the overhead, the median over rounds of the round's probed / bare - 1.
  */
-public final class ProbeOverhead {
+@Command(name = "ProbeOverhead",
+        description = "Wall time of a run probed every 100 steps against a bare one; prints one JSON line.")
+public final class ProbeOverhead implements Callable<Integer> {
 
     private static final int WARM_UP_STEPS = 1000;
 
-    private ProbeOverhead() {}
+    @Mixin
+    private HelpOption help;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--steps", description = "steps of each run, >= 1 (default ${DEFAULT-VALUE})")
+    private int steps = 2000;
+
+    @Option(names = "--rounds", description = "probed and bare runs each, >= 1 (default ${DEFAULT-VALUE})")
+    private int rounds = 5;
 
     public static void main(String[] args) {
-        CommandLine line = CommandLine.parse("ProbeOverhead [--steps N] [--rounds R]", args, 0,
-                List.of("--steps", "--rounds"));
-        int steps = line.positiveInt("--steps", 2000);
-        int rounds = line.positiveInt("--rounds", 5);
+        System.exit(Arguments.execute(new ProbeOverhead(), args));
+    }
+
+    @Override
+    public Integer call() {
+        Arguments.positive(spec, "--steps", steps);
+        Arguments.positive(spec, "--rounds", rounds);
         Dataset data = ImageSets.digits().flatten();
         double[] probed = new double[rounds];
         double[] bare = new double[rounds];
@@ -54,6 +73,7 @@ public final class ProbeOverhead {
                 "{\"threads\": %d, \"steps\": %d, \"seconds_with_probes\": %.4f, \"seconds_without\": %.4f, "
                         + "\"overhead\": %.4f}",
                 Grokkit.threads(), steps, withProbes, without, Timing.median(Timing.ratios(probed, bare)) - 1));
+        return 0;
     }
 
     private static double seconds(Dataset data, int steps, int logEvery, boolean probes) {
