@@ -14,7 +14,8 @@ import java.util.Arrays;
  *   <li>{@link #pairedDifference}, {@link #pairedRatio}: the same when seed i ran both conditions
  *       (one-sample t interval on the per-seed differences or log-ratios);
  *   <li>{@link #mean}: one quantity, to compare with a reference value;
- *   <li>{@link #slope}: the slope of a fitted line, {@link Fits}.
+ *   <li>{@link #slope}: the slope of a fitted line, {@link Fits};
+ *   <li>{@link #bootstrap}: any estimate with the percentile interval of its bootstrap replicates.
  * </ul>
  */
 public final class ClaimBuilder {
@@ -85,6 +86,26 @@ public final class ClaimBuilder {
         TInterval slope = TInterval.of(fit.slope(), fit.slopeStdErr(), fit.n() - 2, confidence);
         return new Evidence(statement, "slope of " + fit.v() + " against " + fit.u(), slope, confidence,
                 fit.n() + " points", null, null);
+    }
+
+    /**
+     * An estimate with the percentile interval of its bootstrap replicates at this claim's
+     * confidence: the (1 - c)/2 and (1 + c)/2 quantiles (at least 100 replicates, all finite).
+     */
+    public Evidence bootstrap(String quantity, double estimate, double[] replicates, String n) {
+        if (replicates.length < 100) {
+            throw new IllegalArgumentException("claim '" + statement + "': a bootstrap interval needs at least 100 replicates, got "
+                    + replicates.length);
+        }
+        double[] sorted = replicates.clone();
+        Arrays.sort(sorted);
+        if (!Double.isFinite(sorted[0]) || !Double.isFinite(sorted[sorted.length - 1]) || !Double.isFinite(estimate)) {
+            throw new IllegalArgumentException("claim '" + statement + "': the estimate and its replicates must be finite");
+        }
+        TInterval interval = new TInterval(estimate, Percentiles.of(sorted, (1 - confidence) / 2),
+                Percentiles.of(sorted, (1 + confidence) / 2));
+        return new Evidence(statement, quantity, interval, confidence, n + ", " + replicates.length + " bootstrap replicates",
+                null, null);
     }
 
     private Evidence evidence(String quantity, TInterval interval, String n, Sample a, Sample b) {

@@ -189,4 +189,21 @@ class ClaimTest {
         assertEquals(Verdict.UNDECIDED, none.verdict(), none.toString());
         assertEquals(1, none.high(), 0);
     }
+
+    /** Replicates 0, 1/999, ..., 1: the 95% percentile interval is [0.025, 0.975] (type-7 quantiles). */
+    @Test
+    void aBootstrapIsDecidedOnItsPercentileInterval() {
+        double[] replicates = new double[1000];
+        for (int i = 0; i < replicates.length; i++) {
+            replicates[i] = i / 999.0;
+        }
+        Evidence e = Claim.that("positive").bootstrap("d", 0.5, replicates, "21 points");
+        assertEquals(0.025, e.low(), 1e-12);
+        assertEquals(0.975, e.high(), 1e-12);
+        assertEquals(Verdict.HOLDS, e.above(0).verdict());
+        assertEquals(Verdict.UNDECIDED, e.above(0.5).verdict());
+        assertEquals(Verdict.DOES_NOT_HOLD, e.below(0).verdict());
+        assertThrows(IllegalArgumentException.class,
+                () -> Claim.that("positive").bootstrap("d", 0.5, new double[99], "few"));
+    }
 }

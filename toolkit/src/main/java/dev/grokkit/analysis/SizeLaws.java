@@ -1,0 +1,150 @@
+package dev.grokkit.analysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.math3.stat.regression.SimpleRegression;
+
+/**
+ * Three laws of a positive time t (e.g. the grokking step) against a size N (e.g. the training-set
+ * size), each fitted by least squares on the same response ln t, so that their residuals, AIC and
+ * BIC compare:
+ *
+ * <pre>
+ *   exponential (Eyring):  ln t = a + b N                 (2 coefficients)
+ *   power law:             ln t = a + b ln N              (2 coefficients)
+ *   critical size:         ln t = a - g ln(N - N_c)       (3 coefficients, N_c below every N)
+ * </pre>
+ *
+ * The critical-size law diverges as N falls to N_c (a critical training fraction N_c / p^2 below
+ * which there is no grokking). It is fitted by profiling: for each N_c the best a and g are a line
+ * in ln(N - N_c); N_c is the grid point (then refined by golden-section search) of least RSS.
+ */
+public final class SizeLaws {
+
+    public static final String EXPONENTIAL = "exponential: ln t = a + b N";
+    public static final String POWER = "power law: ln t = a + b ln N";
+    public static final String CRITICAL = "critical size: ln t = a - g ln(N - N_c)";
+
+    private SizeLaws() {}
+
+    /** All three laws, in the order exponential, power law, critical size. */
+    public static List<ModelFit> all(double[] n, double[] t) {
+        return List.of(exponential(n, t), powerLaw(n, t), criticalSize(n, t));
+    }
+
+    public static ModelFit exponential(double[] n, double[] t) {
+        double[] y = logs(n, t);
+        SimpleRegression r = line(n, y);
+        double a = r.getIntercept();
+        double b = r.getSlope();
+        return new ModelFit(EXPONENTIAL, n.length, 2, r.getSumSquaredErrors(), new double[] {a, b}, x -> a + b * x);
+    }
+
+    public static ModelFit powerLaw(double[] n, double[] t) {
+        double[] y = logs(n, t);
+        SimpleRegression r = line(logs(n), y);
+        double a = r.getIntercept();
+        double b = r.getSlope();
+        return new ModelFit(POWER, n.length, 2, r.getSumSquaredErrors(), new double[] {a, b},
+                x -> a + b * Math.log(x));
+    }
+
+    /** Parameters a, g, N_c. */
+    public static ModelFit criticalSize(double[] n, double[] t) {
+        double[] y = logs(n, t);
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : n) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+        }
+        // N_c = min - d, d log-spaced from 1e-3 of the smallest N to 100 times the largest
+        double lo = Math.log(1e-3 * min);
+        double hi = Math.log(100 * max);
+        int grid = 400;
+        double best = lo;
+        double bestRss = Double.POSITIVE_INFINITY;
+        for (int i = 0; i <= grid; i++) {
+            double u = lo + (hi - lo) * i / grid;
+            double rss = criticalRss(n, y, min - Math.exp(u));
+            if (rss < bestRss) {
+                bestRss = rss;
+                best = u;
+            }
+        }
+        double step = (hi - lo) / grid;
+        double u = goldenSection(n, y, min, Math.max(lo, best - step), Math.min(hi, best + step));
+        double nc = min - Math.exp(u);
+        SimpleRegression r = line(shiftedLogs(n, nc), y);
+        double a = r.getIntercept();
+        double g = -r.getSlope();
+        return new ModelFit(CRITICAL, n.length, 3, r.getSumSquaredErrors(), new double[] {a, g, nc},
+                x -> a - g * Math.log(x - nc));
+    }
+
+    /** The u in [lo, hi] of least RSS, u = ln(min N - N_c), by golden-section search. */
+    private static double goldenSection(double[] n, double[] y, double min, double lo, double hi) {
+        double phi = (Math.sqrt(5) - 1) / 2;
+        double a = lo;
+        double b = hi;
+        for (int i = 0; i < 60; i++) {
+            double c = b - phi * (b - a);
+            double d = a + phi * (b - a);
+            if (criticalRss(n, y, min - Math.exp(c)) < criticalRss(n, y, min - Math.exp(d))) {
+                b = d;
+            } else {
+                a = c;
+            }
+        }
+        return (a + b) / 2;
+    }
+
+    private static double criticalRss(double[] n, double[] y, double nc) {
+        return line(shiftedLogs(n, nc), y).getSumSquaredErrors();
+    }
+
+    private static double[] shiftedLogs(double[] n, double nc) {
+        double[] out = new double[n.length];
+        for (int i = 0; i < n.length; i++) {
+            out[i] = Math.log(n[i] - nc);
+        }
+        return out;
+    }
+
+    private static SimpleRegression line(double[] x, double[] y) {
+        SimpleRegression r = new SimpleRegression(true);
+        for (int i = 0; i < x.length; i++) {
+            r.addData(x[i], y[i]);
+        }
+        return r;
+    }
+
+    private static double[] logs(double[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = Math.log(v[i]);
+        }
+        return out;
+    }
+
+    /** ln t, after checking the points: as many N as t, all positive and finite, at least 3 distinct N. */
+    private static double[] logs(double[] n, double[] t) {
+        if (n.length != t.length) {
+            throw new IllegalArgumentException(n.length + " sizes but " + t.length + " times");
+        }
+        List<Double> distinct = new ArrayList<>();
+        for (int i = 0; i < n.length; i++) {
+            if (!(n[i] > 0 && t[i] > 0) || Double.isInfinite(n[i]) || Double.isInfinite(t[i])) {
+                throw new IllegalArgumentException("point " + i + " (N " + n[i] + ", t " + t[i]
+                        + ") cannot be fitted: sizes and times must be positive and finite");
+            }
+            if (!distinct.contains(n[i])) {
+                distinct.add(n[i]);
+            }
+        }
+        if (distinct.size() < 3) {
+            throw new IllegalArgumentException("the laws need at least 3 distinct sizes, got " + distinct.size());
+        }
+        return logs(t);
+    }
+}
