@@ -18,7 +18,9 @@ import java.util.Set;
  * squared global weight norm ||W||^2, min_i ||x_i||^2 over the training set, the distance from
  * each test point to its nearest training point (smallest and median), the radius eps(W) with
  * Lipschitz constant L (default 0, the largest radius) and the test accuracy it guarantees,
- * delta(eps) = the fraction of test points within eps of a training point. The theorem speaks of
+ * delta(eps) = the fraction of test points within eps of a training point; and Lemma 3.1's two
+ * sides, the mean squared input gradient of the logits ({@link InputJacobian}) and
+ * ||W||^2 S(W) / min_i ||x_i||^2. The theorem and the lemma speak of
  * an interpolating solution only: where train accuracy is below 1 the guarantee column is still
  * computed, and the reader must not take it as one. Column names: the accessors.
  */
@@ -27,6 +29,7 @@ public final class RobustnessBoundProbe extends HessianProbe<RobustnessBoundProb
     private final String layer;
     private Hutchinson hutchinson = Hutchinson.withDefaults();
     private double lipschitz;
+    private int directions = 10;
 
     RobustnessBoundProbe(String layer) {
         this.layer = Objects.requireNonNull(layer, "layer");
@@ -49,6 +52,29 @@ public final class RobustnessBoundProbe extends HessianProbe<RobustnessBoundProb
         }
         this.lipschitz = l;
         return this;
+    }
+
+    /** How many random directions estimate Lemma 3.1's input-gradient norm (default 10, at least 2). */
+    public RobustnessBoundProbe directions(int k) {
+        if (k < 2) {
+            throw new IllegalArgumentException("directions must be at least 2, was " + k);
+        }
+        this.directions = k;
+        return this;
+    }
+
+    /** Lemma 3.1's left side, (1/n) sum_i ||d logits / d x_i||_F^2 over the training set ({@link InputJacobian}). */
+    public String inputGradientSq() {
+        return column("input_grad_sq");
+    }
+
+    public String inputGradientSqStdErr() {
+        return column("input_grad_sq_se");
+    }
+
+    /** Lemma 3.1's right side, ||W||^2 S(W) / min_i ||x_i||^2. */
+    public String lemmaBound() {
+        return column("lemma_bound");
     }
 
     public String trace() {
@@ -95,7 +121,7 @@ public final class RobustnessBoundProbe extends HessianProbe<RobustnessBoundProb
     @Override
     public List<String> columns() {
         return List.of(trace(), traceStdErr(), weightSqNorm(), minInputSqNorm(), nearestMin(), nearestMedian(),
-                radius(), guaranteedAccuracy());
+                radius(), guaranteedAccuracy(), inputGradientSq(), inputGradientSqStdErr(), lemmaBound());
     }
 
     @Override
@@ -117,7 +143,10 @@ public final class RobustnessBoundProbe extends HessianProbe<RobustnessBoundProb
         double minSq = RobustnessBound.minSquaredNorm(train);
         double[] nearest = RobustnessBound.nearestDistances(train, test);
         double eps = RobustnessBound.radius(train.length, w2, trace.value(), minSq, lipschitz);
+        TraceEstimate gradients = InputJacobian.meanSquaredNorm(context.model(), layer,
+                context.activations(ProbeContext.Split.TRAIN).get(layer), directions, context.step());
         return new double[] {trace.value(), trace.standardError(), w2, minSq, nearest[0],
-            nearest[nearest.length / 2], eps, RobustnessBound.coveredFraction(nearest, eps)};
+            nearest[nearest.length / 2], eps, RobustnessBound.coveredFraction(nearest, eps), gradients.value(),
+            gradients.standardError(), w2 * trace.value() / minSq};
     }
 }

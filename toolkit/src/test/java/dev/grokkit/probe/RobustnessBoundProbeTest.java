@@ -32,7 +32,8 @@ class RobustnessBoundProbeTest {
         RobustnessBoundProbe probe = Probes.robustnessBound("embedding").batch(20)
                 .hutchinson(Hutchinson.withDefaults().maxSamples(400));
         assertEquals(List.of(probe.trace(), probe.traceStdErr(), probe.weightSqNorm(), probe.minInputSqNorm(),
-                probe.nearestMin(), probe.nearestMedian(), probe.radius(), probe.guaranteedAccuracy()), probe.columns());
+                probe.nearestMin(), probe.nearestMedian(), probe.radius(), probe.guaranteedAccuracy(), probe.inputGradientSq(),
+                probe.inputGradientSqStdErr(), probe.lemmaBound()), probe.columns());
         assertEquals("bound:radius:embedding", probe.radius());
         try (NDManager manager = Grokkit.engine().newBaseManager()) {
             Grokkit.seed(3);
@@ -62,6 +63,11 @@ class RobustnessBoundProbeTest {
             double eps = RobustnessBound.radius(train.length, m[2], m[0], m[3], 0);
             assertEquals(eps, m[6], 0);
             assertEquals(RobustnessBound.coveredFraction(nearest, eps), m[7], 0);
+            var gradients = InputJacobian.meanSquaredNorm(model, "embedding",
+                    context.activations(ProbeContext.Split.TRAIN).get("embedding"), 10, 5);
+            assertEquals(gradients.value(), m[8], 0);
+            assertEquals(gradients.standardError(), m[9], 0);
+            assertEquals(m[2] * m[0] / m[3], m[10], 0);
         }
     }
 
