@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * An estimate with its confidence interval, made for one claim; {@link #above}, {@link #below} or
- * {@link #within} names the claimed side and decides it.
+ * {@link #within} or {@link #outside} names the claimed side and decides it.
  *
  * <p>Censored runs. A censored value (a run that never grokked within its budget) is held at the
  * budget, a lower bound on its true value. Its true value can only be larger, which moves the
@@ -56,24 +56,39 @@ public final class Evidence {
 
     /** Claimed: the quantity is greater than {@code value}. */
     public Claim above(double value) {
-        return decide(value, Double.POSITIVE_INFINITY, "> " + Claim.format(value));
+        return decide(value, Double.POSITIVE_INFINITY, "> " + Claim.format(value), false);
     }
 
     /** Claimed: the quantity is less than {@code value}. */
     public Claim below(double value) {
-        return decide(Double.NEGATIVE_INFINITY, value, "< " + Claim.format(value));
+        return decide(Double.NEGATIVE_INFINITY, value, "< " + Claim.format(value), false);
     }
 
     /** Claimed: the quantity lies between {@code low} and {@code high} (e.g. an exponent of 2 +- 0.2). */
     public Claim within(double low, double high) {
+        checkRange(low, high);
+        return decide(low, high, "in [" + Claim.format(low) + ", " + Claim.format(high) + "]", false);
+    }
+
+    private void checkRange(double low, double high) {
         if (!(low < high) || Double.isInfinite(low) || Double.isInfinite(high)) {
             throw new IllegalArgumentException("claim '" + statement + "': the claimed range needs finite low < high, was ["
                     + low + ", " + high + "]");
         }
-        return decide(low, high, "in [" + Claim.format(low) + ", " + Claim.format(high) + "]");
     }
 
-    private Claim decide(double from, double to, String claimed) {
+    /**
+     * Claimed: the quantity lies outside [{@code low}, {@code high}] (e.g. a ratio differing from 1
+     * by more than 10%: outside [0.9, 1.1]). The complement of {@link #within}: it holds when the
+     * interval lies wholly below low or wholly above high, does not hold when it lies wholly inside.
+     */
+    public Claim outside(double low, double high) {
+        checkRange(low, high);
+        return decide(low, high, "outside [" + Claim.format(low) + ", " + Claim.format(high) + "]", true);
+    }
+
+    /** The verdict for the range (from, to), or for its complement when {@code outside}. */
+    private Claim decide(double from, double to, String claimed, boolean outside) {
         if (Double.isNaN(from) || Double.isNaN(to)) {
             throw new IllegalArgumentException("claim '" + statement + "': the claimed value is NaN");
         }
@@ -90,6 +105,9 @@ public final class Evidence {
         } else if (low() > to) {
             verdict = Verdict.DOES_NOT_HOLD;
             sideFrom = to;
+        }
+        if (outside && verdict != Verdict.UNDECIDED) {
+            verdict = verdict == Verdict.HOLDS ? Verdict.DOES_NOT_HOLD : Verdict.HOLDS;
         }
         List<String> notes = new ArrayList<>();
         for (Sample s : new Sample[] {raising, lowering}) {

@@ -71,10 +71,33 @@ public final class PerturbedInformationProbe implements Probe {
         return "perturbed_information";
     }
 
+    /** The PMI column, "pmi:IN:OUT:SIGMA". */
+    public String pmi() {
+        return column("pmi");
+    }
+
+    /** The PE column. */
+    public String pe() {
+        return column("pe");
+    }
+
+    /** The MID column. */
+    public String mid() {
+        return column("mid");
+    }
+
+    /** The ED column. */
+    public String ed() {
+        return column("ed");
+    }
+
+    private String column(String index) {
+        return index + ":" + inputLayer + ":" + outputLayer + ":" + sigma;
+    }
+
     @Override
     public List<String> columns() {
-        String s = ":" + inputLayer + ":" + outputLayer + ":" + sigma;
-        return List.of("pmi" + s, "pe" + s, "mid" + s, "ed" + s);
+        return List.of(pmi(), pe(), mid(), ed());
     }
 
     @Override

@@ -74,6 +74,15 @@ public final class Probes {
         return new PerturbedInformationProbe(inputLayer, outputLayer, sigma, 1, 1000, 0);
     }
 
+    /**
+     * Theorem 3.2 of the robustness paper along training, the layer's activations taken as the
+     * inputs (for token models "embedding"): sharpness, norms, nearest-neighbour distances, the
+     * radius eps(W) and the test accuracy it guarantees; a Hessian probe.
+     */
+    public static RobustnessBoundProbe robustnessBound(String layer) {
+        return new RobustnessBoundProbe(layer);
+    }
+
     /** Fraction of pairs with argmax f(a, b) = argmax f(b, a), and the logit distance between them. */
     public static AbelianTestProbe abelianTest(ModularArithmetic task) {
         return new AbelianTestProbe(task);

@@ -206,4 +206,24 @@ class ClaimTest {
         assertThrows(IllegalArgumentException.class,
                 () -> Claim.that("positive").bootstrap("d", 0.5, new double[99], "few"));
     }
+
+    @Test
+    void outsideIsTheComplementOfWithin() {
+        // a ratio far from 1 differs by more than 10%; one near 1 with a tight interval does not
+        Sample a = Sample.of("a", 2.0, 2.1, 1.9);
+        Sample b = Sample.of("b", 1.0, 1.01, 0.99);
+        Claim differs = Claim.that("a differs from b by more than 10%").ratio(a, b).outside(0.9, 1.1);
+        assertEquals(Verdict.HOLDS, differs.verdict(), differs.toString());
+        assertEquals("outside [0.9, 1.1]", differs.claimed());
+        Sample c = Sample.of("c", 1.0, 1.005, 0.995);
+        Claim same = Claim.that("c differs from b by more than 10%").ratio(c, b).outside(0.9, 1.1);
+        assertEquals(Verdict.DOES_NOT_HOLD, same.verdict(), same.toString());
+        Sample wide = Sample.of("wide", 0.7, 1.4, 1.0);
+        assertEquals(Verdict.UNDECIDED, Claim.that("wide differs").ratio(wide, b).outside(0.9, 1.1).verdict());
+        // a censored run that could only make a's values larger: 'a below the range' could be reversed
+        Sample low = Sample.censored("low", 0.5, 0.4, 0.42, Double.NaN);
+        Claim cut = Claim.that("low differs from b").ratio(low, b).outside(0.9, 1.1);
+        assertEquals(Verdict.UNDECIDED, cut.verdict(), cut.toString());
+        assertTrue(cut.note().contains("could reverse 'holds'"), cut.note());
+    }
 }
