@@ -21,13 +21,34 @@ public final class SparkSessions {
 
     /** The session {@value #MASTER_ENV}, spark-submit or the embedded default names (the running one, if any). */
     public static SparkSession fromEnvironment() {
-        SparkSession.Builder builder = SparkSession.builder().appName("grokkit sweep");
-        String master = System.getenv(MASTER_ENV);
-        if (master != null && !master.isBlank()) {
-            builder.master(master.strip());
-        } else if (!new SparkConf().contains("spark.master")) {
-            builder.master(EMBEDDED_MASTER);
+        try {
+            SparkSession.Builder builder = SparkSession.builder().appName("grokkit sweep");
+            String master = System.getenv(MASTER_ENV);
+            if (master != null && !master.isBlank()) {
+                builder.master(master.strip());
+            } else if (!new SparkConf().contains("spark.master")) {
+                builder.master(EMBEDDED_MASTER);
+            }
+            return builder.getOrCreate();
+        } catch (LinkageError e) {
+            throw unresolvedHostOr(e);
         }
-        return builder.getOrCreate();
+    }
+
+    /**
+     * Spark's first use asks for this machine's address (unless SPARK_LOCAL_IP is set) in a static
+     * initializer, so a host name the machine cannot resolve surfaces as an obscure class-initialization
+     * error, and as NoClassDefFoundError on every later try; this names the cause and the fix.
+     */
+    static RuntimeException unresolvedHostOr(LinkageError e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (t instanceof java.net.UnknownHostException || message.contains("UnknownHostException")) {
+                return new IllegalStateException("Spark cannot resolve this machine's host name (" + message
+                        + "); set SPARK_LOCAL_IP to its address (127.0.0.1 for embedded Spark) or add the host"
+                        + " name to /etc/hosts", e);
+            }
+        }
+        throw e;
     }
 }
