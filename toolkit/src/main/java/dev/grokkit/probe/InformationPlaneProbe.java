@@ -120,12 +120,32 @@ public final class InformationPlaneProbe implements Probe {
         return columns;
     }
 
+    /** The I(X; T) column of {@code layer} on {@code split} ("train" or "test"), e.g. "ixt:hidden1:test". */
+    public String ixt(String layer, String split) {
+        return column("ixt", layer, split);
+    }
+
+    /** The I(T; Y) column of {@code layer} on {@code split} ("train" or "test"), e.g. "ity:logits:test". */
+    public String ity(String layer, String split) {
+        return column("ity", layer, split);
+    }
+
+    private String column(String quantity, String layer, String split) {
+        if (!layers.contains(layer)) {
+            throw new IllegalArgumentException("the information plane measures no layer '" + layer + "'; layers: " + layers);
+        }
+        if (!split.equals("train") && !split.equals("test")) {
+            throw new IllegalArgumentException("split: 'train' or 'test', was '" + split + "'");
+        }
+        return quantity + ":" + layer + ":" + split;
+    }
+
     private List<String> estimateColumns() {
         List<String> columns = new ArrayList<>();
         for (String split : new String[] {"train", "test"}) {
             for (String layer : layers) {
-                columns.add("ixt:" + layer + ":" + split);
-                columns.add("ity:" + layer + ":" + split);
+                columns.add(ixt(layer, split));
+                columns.add(ity(layer, split));
             }
         }
         return columns;

@@ -265,6 +265,10 @@ class InformationProbesTest {
             InformationPlaneProbe repeated = plain.repetitions(3).at(step -> step % 10 == 0);
             assertEquals(List.of("ixt:hidden1:train", "ixt:hidden1:train:sd", "ity:hidden1:train", "ity:hidden1:train:sd",
                     "ixt:hidden1:test", "ixt:hidden1:test:sd", "ity:hidden1:test", "ity:hidden1:test:sd"), repeated.columns());
+            assertEquals("ixt:hidden1:test", repeated.ixt("hidden1", "test"));
+            assertEquals("ity:hidden1:train", plain.ity("hidden1", "train"));
+            assertThrows(IllegalArgumentException.class, () -> plain.ixt("hidden2", "test"));
+            assertThrows(IllegalArgumentException.class, () -> plain.ity("hidden1", "validation"));
             double[][] bySeed = new double[3][];
             for (int s = 0; s < 3; s++) {
                 bySeed[s] = plain.seed(s).measure(context(model, blobs));
