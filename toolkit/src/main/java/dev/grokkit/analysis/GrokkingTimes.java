@@ -53,6 +53,27 @@ public record GrokkingTimes(double threshold, long memorizationStep, long grokki
         return Double.NaN;
     }
 
+    /**
+     * {@code column}'s finite value at the logged step nearest {@code step} (the earlier on a tie), for
+     * columns a probe measures at fewer steps than the history logs; NaN if it has none.
+     */
+    public static double valueNear(Table history, String column, long step) {
+        checkColumns(history, "step", column);
+        var steps = history.numberColumn("step");
+        var values = history.numberColumn(column);
+        double best = Double.NaN;
+        double distance = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < history.rowCount(); i++) {
+            double v = values.getDouble(i);
+            double d = Math.abs(steps.getDouble(i) - step);
+            if (Double.isFinite(v) && d < distance) {
+                best = v;
+                distance = d;
+            }
+        }
+        return best;
+    }
+
     /** A step as text: the number, or "never" for -1 (a threshold never reached). */
     public static String stepOrNever(long step) {
         return step < 0 ? "never" : Long.toString(step);

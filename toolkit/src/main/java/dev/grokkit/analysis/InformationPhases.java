@@ -77,23 +77,6 @@ public record InformationPhases(double memorized, double generalized) {
 
     /** column(to) - column(from), each read at the measured step nearest the given one. */
     public static double change(Table run, String column, long from, long to) {
-        return valueNear(run, column, to) - valueNear(run, column, from);
-    }
-
-    /** The column's finite value at the step nearest {@code step} (the earlier on a tie); NaN if none. */
-    public static double valueNear(Table run, String column, long step) {
-        var steps = run.numberColumn("step");
-        var values = run.numberColumn(column);
-        double best = Double.NaN;
-        double distance = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < run.rowCount(); i++) {
-            double v = values.getDouble(i);
-            double d = Math.abs(steps.getDouble(i) - step);
-            if (Double.isFinite(v) && d < distance) {
-                best = v;
-                distance = d;
-            }
-        }
-        return best;
+        return GrokkingTimes.valueNear(run, column, to) - GrokkingTimes.valueNear(run, column, from);
     }
 }

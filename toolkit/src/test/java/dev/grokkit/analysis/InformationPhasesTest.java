@@ -47,8 +47,8 @@ class InformationPhasesTest {
     @Test
     void changesAreReadAtTheNearestMeasuredSteps() {
         Table r = run(0, 0);
-        assertEquals(2, InformationPhases.valueNear(r, "ixt:h:test", 290)); // 200 is nearer than 600
-        assertEquals(4, InformationPhases.valueNear(r, "ixt:h:test", 500));
+        assertEquals(2, GrokkingTimes.valueNear(r, "ixt:h:test", 290)); // 200 is nearer than 600
+        assertEquals(4, GrokkingTimes.valueNear(r, "ixt:h:test", 500));
         assertEquals(-1, InformationPhases.change(r, "ixt:h:test", 0, 200));
         assertEquals(1, InformationPhases.change(r, "ity:h:test", 200, 600));
     }
