@@ -4,22 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
-import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
 class LearningPhaseRuleTest {
 
     private static final LearningPhaseRule RULE = new LearningPhaseRule(0.99, 0.8, 2);
 
-    /** Rows at steps 0, 100, 200, ... */
     private static Table history(double[] train, double[] test) {
-        int[] steps = new int[train.length];
-        for (int i = 0; i < steps.length; i++) {
-            steps[i] = 100 * i;
-        }
-        return Table.create("h", IntColumn.create("step", steps), DoubleColumn.create("train_acc", train),
-                DoubleColumn.create("test_acc", test));
+        return AccuracyHistories.every100(train, test);
     }
 
     @Test
