@@ -1,5 +1,6 @@
 package dev.grokkit.spark;
 
+import dev.grokkit.train.SweepFolders;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,9 +33,6 @@ import org.apache.hadoop.fs.FileSystem;
  */
 final class StagedPoint implements AutoCloseable {
 
-    private static final String CHECKPOINTS = "checkpoints";
-    private static final String HISTORY = "history.csv";
-    private static final String RUN = "run.properties";
     private static final String CHECKPOINT_FOLDER = "step-\\d+";
     private static final String UPLOADING = ".tmp-upload";
 
@@ -61,20 +59,20 @@ final class StagedPoint implements AutoCloseable {
         Path local = localRoot.resolve(name);
         Files.createDirectories(local);
         byte[] run = null;
-        for (String file : List.of(HISTORY, RUN)) {
+        for (String file : List.of(SweepFolders.HISTORY, SweepFolders.RUN)) {
             org.apache.hadoop.fs.Path source = new org.apache.hadoop.fs.Path(remote, file);
             if (exists(fs, source, FileStatus::isFile)) {
                 fs.copyToLocalFile(false, source, hadoopPath(local.resolve(file)), true);
             }
         }
-        if (Files.isRegularFile(local.resolve(RUN))) {
-            run = Files.readAllBytes(local.resolve(RUN));
+        if (Files.isRegularFile(local.resolve(SweepFolders.RUN))) {
+            run = Files.readAllBytes(local.resolve(SweepFolders.RUN));
         }
-        org.apache.hadoop.fs.Path checkpoints = new org.apache.hadoop.fs.Path(remote, CHECKPOINTS);
+        org.apache.hadoop.fs.Path checkpoints = new org.apache.hadoop.fs.Path(remote, SweepFolders.CHECKPOINTS);
         for (String step : remoteCheckpoints(fs, checkpoints)) {
-            Files.createDirectories(local.resolve(CHECKPOINTS));
+            Files.createDirectories(local.resolve(SweepFolders.CHECKPOINTS));
             fs.copyToLocalFile(false, new org.apache.hadoop.fs.Path(checkpoints, step),
-                    hadoopPath(local.resolve(CHECKPOINTS).resolve(step)), true);
+                    hadoopPath(local.resolve(SweepFolders.CHECKPOINTS).resolve(step)), true);
         }
         return new StagedPoint(fs, remote, localRoot, local, run);
     }
@@ -120,9 +118,9 @@ final class StagedPoint implements AutoCloseable {
      * deletes while it is copied is skipped; after the run, any failure is thrown.
      */
     synchronized void syncCheckpoints(boolean runEnded) throws IOException {
-        Path localCheckpoints = local.resolve(CHECKPOINTS);
+        Path localCheckpoints = local.resolve(SweepFolders.CHECKPOINTS);
         List<String> here = localCheckpoints(localCheckpoints);
-        org.apache.hadoop.fs.Path there = new org.apache.hadoop.fs.Path(remote, CHECKPOINTS);
+        org.apache.hadoop.fs.Path there = new org.apache.hadoop.fs.Path(remote, SweepFolders.CHECKPOINTS);
         List<String> uploaded = remoteCheckpoints(fs, there);
         for (int k = here.size() - 1; k >= 0; k--) {
             String step = here.get(k);
@@ -166,11 +164,11 @@ final class StagedPoint implements AutoCloseable {
 
     /** After the run finished: history.csv, then run.properties, unless the run was loaded unchanged. */
     void uploadFinished() throws IOException {
-        byte[] run = Files.readAllBytes(local.resolve(RUN));
+        byte[] run = Files.readAllBytes(local.resolve(SweepFolders.RUN));
         if (Arrays.equals(run, downloadedRun)) {
             return;
         }
-        for (String file : List.of(HISTORY, RUN)) {
+        for (String file : List.of(SweepFolders.HISTORY, SweepFolders.RUN)) {
             org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(remote, file);
             org.apache.hadoop.fs.Path tmp = new org.apache.hadoop.fs.Path(remote, file + UPLOADING);
             fs.copyFromLocalFile(false, true, hadoopPath(local.resolve(file)), tmp);

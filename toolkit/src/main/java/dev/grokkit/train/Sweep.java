@@ -191,10 +191,10 @@ public final class Sweep<T> {
                 () -> "the experiments function returned null for " + parameter + " = " + key);
         Experiment.Builder b = made.toBuilder().listener(RunListeners::silent);
         if (folder != null) {
-            b.checkpoints(folder.resolve("checkpoints"), checkpointEvery);
+            b.checkpoints(folder.resolve(SweepFolders.CHECKPOINTS), checkpointEvery);
         }
         Experiment experiment = b.build();
-        Finished saved = folder != null && Files.isRegularFile(folder.resolve("run.properties"))
+        Finished saved = folder != null && Files.isRegularFile(folder.resolve(SweepFolders.RUN))
                 ? Finished.load(key, folder, experiment) : null;
         if (saved != null && experiment.steps() <= saved.budget()) {
             return saved;
@@ -263,7 +263,7 @@ public final class Sweep<T> {
          * records the experiment's identity and the learning rates its steps took, as a checkpoint does.
          */
         void save(Path folder, Experiment experiment) {
-            history.save(folder.resolve("history.csv"));
+            history.save(folder.resolve(SweepFolders.HISTORY));
             Properties p = new Properties();
             p.setProperty("value", value);
             p.setProperty("name", history.name());
@@ -272,7 +272,7 @@ public final class Sweep<T> {
             p.setProperty("seconds", Double.toString(seconds));
             ExperimentIdentity.of(experiment).addTo(p);
             p.setProperty(LEARNING_RATES, ExperimentIdentity.learningRates(experiment, steps));
-            Path target = folder.resolve("run.properties");
+            Path target = folder.resolve(SweepFolders.RUN);
             Path tmp = folder.resolve("run.properties.tmp");
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 p.store(w, "a finished run of a sweep");
@@ -289,7 +289,7 @@ public final class Sweep<T> {
         /** The finished run in {@code folder}, if {@code experiment} ran it and asks for no fewer steps than it took. */
         static Finished load(String value, Path folder, Experiment experiment) {
             Properties p = new Properties();
-            Path file = folder.resolve("run.properties");
+            Path file = folder.resolve(SweepFolders.RUN);
             try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 p.load(r);
             } catch (CharacterCodingException | IllegalArgumentException e) { // malformed bytes or escapes
@@ -312,7 +312,7 @@ public final class Sweep<T> {
                         + " asks for " + experiment.steps() + ": a run cannot be shortened; ask for at least " + steps
                         + " steps, or use another directory");
             }
-            History history = History.load(folder.resolve("history.csv"));
+            History history = History.load(folder.resolve(SweepFolders.HISTORY));
             history.setName(p.getProperty("name", history.name()));
             return new Finished(value, history, steps, number(file, p, "budget", Long::parseLong, "a whole number"),
                     number(file, p, "seconds", Double::parseDouble, "a number"));

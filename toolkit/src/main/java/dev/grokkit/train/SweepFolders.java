@@ -15,6 +15,13 @@ import java.util.zip.CRC32;
  */
 public final class SweepFolders {
 
+    /** A point folder's checkpoint directory (one step-NNNNNNNNN folder per checkpoint). */
+    public static final String CHECKPOINTS = "checkpoints";
+    /** A finished point's history, written before {@link #RUN}. */
+    public static final String HISTORY = "history.csv";
+    /** A finished point's record, written last: a point is finished once it exists. */
+    public static final String RUN = "run.properties";
+
     /** Longer names keep a prefix and a checksum of the whole value (file names end at 255 bytes). */
     static final int MAX_LENGTH = 120;
     /** Characters no folder name may hold on Windows, and the escape character itself. */
