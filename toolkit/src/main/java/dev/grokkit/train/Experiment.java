@@ -155,7 +155,15 @@ public final class Experiment {
      * fractions of training), so no probe is dropped by a schedule that misses its steps.
      */
     public boolean logsAt(long step) {
-        return step == steps || logSchedule.includes(step) || probes.stream().anyMatch(p -> p.needsRowAt(step, steps));
+        if (step == steps || logSchedule.includes(step)) {
+            return true;
+        }
+        for (Probe probe : probes) { // asked every step: a loop, not a stream per step
+            if (probe.needsRowAt(step, steps)) {
+                return true;
+            }
+        }
+        return false;
     }
     public List<StopRule> stopRules() { return stopRules; }
     Supplier<RunListener> listener() { return listener; }
