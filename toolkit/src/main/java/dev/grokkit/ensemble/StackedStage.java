@@ -31,8 +31,8 @@ sealed interface StackedStage {
         @Override
         public NDArray forward(NDArray x, Map<String, NDArray> parameters) {
             NDArray y = x.batchMatMul(parameters.get(name + ".weight").transpose(0, 2, 1));
-            if (bias) {
-                y = y.add(parameters.get(name + ".bias").expandDims(1));
+            if (bias) { // in place: the product's output is not kept for its backward
+                y.addi(parameters.get(name + ".bias").expandDims(1));
             }
             return activation.apply(y);
         }
@@ -66,7 +66,8 @@ sealed interface StackedStage {
                 }
                 NDArray rows = Embedding.embedding(tokens.get(new NDIndex(":, :, {}", j)).add(offsets),
                         projected.reshape(members * vocabulary, units), SparseFormat.DENSE).singletonOrThrow();
-                sum = sum == null ? rows : sum.add(rows);
+                // in place: a gather's output is not kept for its backward
+                sum = sum == null ? rows : sum.addi(rows);
             }
             return dense.activation().apply(sum);
         }
