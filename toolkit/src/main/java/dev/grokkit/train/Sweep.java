@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -216,38 +217,33 @@ public final class Sweep<T> {
      * ensemble member, and one whose experiments function failed (the failure is its run's) stays alone.
      */
     private Plan<T> plan() {
-        Map<T, Object> made = new LinkedHashMap<>();
+        Map<T, Supplier<Experiment>> made = new LinkedHashMap<>();
         Map<Object, List<T>> groups = new LinkedHashMap<>();
         for (T v : values) {
             Object key = null;
             try {
                 Experiment e = Objects.requireNonNull(experiments.apply(v),
                         () -> "the experiments function returned null for " + parameter + " = " + v);
-                made.put(v, e);
+                made.put(v, () -> e);
                 if (ensembles && dir == null) {
                     key = Ensemble.stackingKey(e).orElse(null);
                 }
             } catch (RuntimeException failure) {
-                made.put(v, failure);
+                made.put(v, () -> {
+                    throw failure; // the point's run fails with it, as if the function had failed there
+                });
             }
             groups.computeIfAbsent(key == null ? new Object() : key, k -> new ArrayList<>()).add(v);
         }
         return new Plan<>(List.copyOf(groups.values()), made);
     }
 
-    /**
-     * Each point's experiment as the experiments function made it (or the exception it threw) and
-     * the groups of points trained together.
-     */
-    private record Plan<T>(List<List<T>> groups, Map<T, Object> made) {
+    /** The groups of points trained together, and each point's experiment as the experiments function made it. */
+    private record Plan<T>(List<List<T>> groups, Map<T, Supplier<Experiment>> made) {
 
         /** The point's experiment; throws what the experiments function threw for it. */
         Experiment experiment(T point) {
-            Object e = made.get(point);
-            if (e instanceof RuntimeException failure) {
-                throw failure;
-            }
-            return (Experiment) e;
+            return made.get(point).get();
         }
     }
 
