@@ -47,6 +47,10 @@ final class BusyCotenant implements AutoCloseable {
         return description;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     @Override
     public void close() {
         process.destroy();
