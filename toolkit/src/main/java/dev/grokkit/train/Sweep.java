@@ -49,7 +49,8 @@ import tech.tablesaw.api.Table;
  * together as one {@link Ensemble}, each member's history its lone run's to float round-off;
  * {@link #ensembles(boolean) ensembles(false)} trains every point alone, {@link #groups()} shows the
  * grouping. An ensemble writes no checkpoints, so a sweep that {@link #saveTo saves} its runs trains
- * every point alone, keeping the guarantee above.
+ * every point alone, keeping the guarantee above. What {@link Ensemble} says it is not yet (faster than
+ * lone runs at one thread; free of a native-memory blow-up seen in some long runs) holds for grouped points.
  */
 public final class Sweep<T> {
 
