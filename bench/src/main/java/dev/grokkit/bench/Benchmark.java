@@ -67,8 +67,13 @@ public final class Benchmark implements Callable<Integer> {
             completionCandidates = WorkloadNames.class)
     private List<String> workloads = Workloads.names().stream().filter(w -> !w.equals("matmul-peak")).toList();
 
-    @Option(names = "--policies", split = ",", description = "grokkit's OpenMP wait policies, PASSIVE and/or ACTIVE (default PASSIVE)")
+    @Option(names = "--policies", split = ",", description = "grokkit's OpenMP wait policies, each PASSIVE, ACTIVE or"
+            + " SPIN<n> (spin n iterations, then sleep: GOMP_SPINCOUNT=n) (default PASSIVE)")
     private List<String> policies = List.of("PASSIVE");
+
+    @Option(names = "--busy-cotenant", description = "keep one core busy (a `yes` process, pinned to the last core"
+            + " with taskset) while the workload table runs, as another user's job would")
+    private boolean busyCotenant;
 
     @Option(names = "--csv", description = "also write the table's rows to this file (default none)")
     private Path csv;
@@ -92,7 +97,7 @@ public final class Benchmark implements Callable<Integer> {
 
     /** What to run, as checked from the command line. */
     record Settings(Path peer, int rounds, int steps, List<Integer> threads, List<String> workloads,
-            List<String> policies, Path csv, List<Long> grokSeeds, Path grokPeer, int probeSteps) {}
+            List<String> policies, Path csv, List<Long> grokSeeds, Path grokPeer, int probeSteps, boolean busyCotenant) {}
 
     /** The options, checked: every problem is a ParameterException naming the option. */
     Settings settings() {
@@ -100,9 +105,21 @@ public final class Benchmark implements Callable<Integer> {
         return new Settings(Arguments.existingFile(spec, "--peer", peer), (int) Arguments.positive(spec, "--rounds", rounds),
                 (int) Arguments.positive(spec, "--steps", steps), Arguments.positiveDistinct(spec, "--threads", threads),
                 Arguments.among(spec, "--workloads", workloads, Workloads.names()),
-                Arguments.among(spec, "--policies", policies, List.of("PASSIVE", "ACTIVE")), csv, seeds,
-                seeds.isEmpty() ? null : Arguments.existingFile(spec, "--grok-peer", grokPeer),
-                (int) Arguments.nonNegative(spec, "--probe-steps", probeSteps));
+                policies(), csv, seeds, seeds.isEmpty() ? null : Arguments.existingFile(spec, "--grok-peer", grokPeer),
+                (int) Arguments.nonNegative(spec, "--probe-steps", probeSteps), busyCotenant);
+    }
+
+    /* --policies: each a WaitPolicy's name, none twice */
+    private List<String> policies() {
+        List<String> names = new ArrayList<>();
+        for (String p : policies) {
+            try {
+                names.add(WaitPolicy.named(p).name());
+            } catch (IllegalArgumentException e) {
+                throw Arguments.fail(spec, "--policies names '" + p + "', which is not " + WaitPolicy.FORMS);
+            }
+        }
+        return Arguments.distinct(spec, "--policies", names);
     }
 
     /* --grok-seeds: '' for none, else a list of distinct integers >= 0 */
@@ -128,7 +145,14 @@ public final class Benchmark implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Settings s = settings();
-        run(s.workloads(), s.threads(), s.policies(), s.csv());
+        if (s.busyCotenant()) {
+            try (BusyCotenant busy = BusyCotenant.start()) {
+                System.out.println("with a busy co-tenant: " + busy.describe());
+                run(s.workloads(), s.threads(), s.policies(), s.csv());
+            }
+        } else {
+            run(s.workloads(), s.threads(), s.policies(), s.csv());
+        }
         if (!s.grokSeeds().isEmpty()) {
             grokTimes(s.grokPeer(), s.grokSeeds());
         }
@@ -245,7 +269,7 @@ public final class Benchmark implements Callable<Integer> {
     private double grokkit(String workload, int threads, String policy) {
         ProcessBuilder pb = javaProcess(WorkloadMain.class, workload, "--steps", Integer.toString(steps));
         pb.environment().put("GROKKIT_THREADS", Integer.toString(threads));
-        pb.environment().put("OMP_WAIT_POLICY", policy);
+        WaitPolicy.named(policy).applyTo(pb.environment());
         return secondsFrom(pb, "grokkit " + workload);
     }
 

@@ -106,15 +106,17 @@ class ArgumentsTest {
         Path grokPeer = Files.createFile(dir.resolve("grok_modadd.py"));
         List<String> two = Workloads.names().subList(0, 2);
         assertEquals(new Benchmark.Settings(peer, 3, 20, List.of(1, 2), two, List.of("PASSIVE", "ACTIVE"),
-                        Path.of("results/benchmark.csv"), List.of(0L, 1L), grokPeer, 0),
-                settings("--peer", peer.toString(), "--policies", "PASSIVE,ACTIVE", "--csv",
+                        Path.of("results/benchmark.csv"), List.of(0L, 1L), grokPeer, 0, true),
+                settings("--peer", peer.toString(), "--policies", "PASSIVE,ACTIVE", "--busy-cotenant", "--csv",
                         "results/benchmark.csv", "--rounds", "3", "--steps", "20", "--threads", "1,2", "--workloads",
                         String.join(",", two), "--grok-seeds", "0,1", "--grok-peer", grokPeer.toString(),
                         "--probe-steps", "0"));
         List<String> allButPeak = new ArrayList<>(Workloads.names());
         allButPeak.remove("matmul-peak");
         assertEquals(new Benchmark.Settings(peer, 3, 30, List.of(1, 2), allButPeak, List.of("PASSIVE"), null, List.of(),
-                null, 2000), settings("--peer", peer.toString(), "--grok-seeds", ""));
+                null, 2000, false), settings("--peer", peer.toString(), "--grok-seeds", ""));
+        assertEquals(List.of("PASSIVE", "SPIN10000", "SPIN0"),
+                settings("--peer", peer.toString(), "--policies", "passive,SPIN10000,spin0", "--grok-seeds", "").policies());
     }
 
     @Test
@@ -143,7 +145,9 @@ class ArgumentsTest {
             {"--threads", "one", "Invalid value for option '--threads' (<threads>): 'one' is not an int"},
             {"--threads", "2,2", "--threads lists '2' twice in [2, 2]"},
             {"--workloads", "no-such", "--workloads names 'no-such', which is not one of " + Workloads.names()},
-            {"--policies", "PASSIVE,SPIN", "--policies names 'SPIN', which is not one of [PASSIVE, ACTIVE]"},
+            {"--policies", "PASSIVE,SPIN", "--policies names 'SPIN', which is not " + WaitPolicy.FORMS},
+            {"--policies", "SPIN-5", "--policies names 'SPIN-5', which is not " + WaitPolicy.FORMS},
+            {"--policies", "SPIN100,spin100", "--policies lists 'SPIN100' twice in [SPIN100, SPIN100]"},
             {"--grok-seeds", "0,-1", "--grok-seeds must be a non-negative integer, was -1"},
             {"--grok-seeds", "0,,1", "--grok-seeds must be a list of integers >= 0, had ''"},
             {"--grok-seeds", "1,1", "--grok-seeds lists '1' twice in [1, 1]"},

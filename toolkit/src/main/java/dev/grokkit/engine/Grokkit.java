@@ -15,7 +15,9 @@ import java.util.function.Supplier;
  *       tries to download (system property {@code ai.djl.offline}).
  *   <li>Threads: {@code GROKKIT_THREADS} (default 2, capped at the processor count) intra-op
  *       threads and one inter-op thread.
- *   <li>OpenMP waiting: {@code OMP_WAIT_POLICY=PASSIVE} unless the environment already sets it.
+ *   <li>OpenMP waiting: {@code OMP_WAIT_POLICY=PASSIVE} unless the environment already sets it
+ *       or a bounded spin ({@code GOMP_SPINCOUNT}, libgomp's iterations of spinning before a
+ *       worker sleeps; {@code OMP_WAIT_POLICY} would override it).
  *       Spinning OpenMP workers collapse throughput on a small shared machine (see the
  *       benchmark); libgomp reads the variable when libtorch is loaded, so it is put into the
  *       process environment (setenv through JNA, since Java cannot change its own environment)
@@ -42,7 +44,7 @@ public final class Grokkit {
             System.setProperty("ai.djl.offline", "true");
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
             System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
-            if (System.getenv("OMP_WAIT_POLICY") == null) {
+            if (System.getenv("OMP_WAIT_POLICY") == null && System.getenv("GOMP_SPINCOUNT") == null) {
                 setNativeEnv("OMP_WAIT_POLICY", "PASSIVE");
             }
             setNativeEnv("OMP_NUM_THREADS", Integer.toString(threads));
@@ -113,10 +115,14 @@ public final class Grokkit {
 
     private static final Object GENERATOR = new Object();
 
-    /** The engine's OpenMP wait policy as seen by this process. */
+    /** The engine's OpenMP wait policy as seen by this process: the policy, or the spin count if only that is set. */
     public static String waitPolicy() {
         String policy = LibC.INSTANCE.getenv("OMP_WAIT_POLICY");
-        return policy == null ? "default" : policy;
+        String spins = LibC.INSTANCE.getenv("GOMP_SPINCOUNT");
+        if (policy == null) {
+            return spins == null ? "default" : "SPIN" + spins.trim();
+        }
+        return spins == null ? policy : policy + " (GOMP_SPINCOUNT " + spins.trim() + ")";
     }
 
     /** Parses a precision name ("float32", "float64") into a DJL data type. */

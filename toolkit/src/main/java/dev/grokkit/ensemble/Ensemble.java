@@ -5,6 +5,7 @@ import dev.grokkit.train.Run;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -53,6 +54,15 @@ public final class Ensemble {
             members.add(e);
         }
         return new Ensemble(members);
+    }
+
+    /**
+     * What {@code experiment} must share with the other members of an ensemble, or empty if it cannot
+     * be a member (see {@link MemberCheck}): experiments with equal keys can be trained as one
+     * ensemble, e.g. by a {@link dev.grokkit.train.Sweep} over seeds.
+     */
+    public static Optional<Object> stackingKey(Experiment experiment) {
+        return MemberCheck.key(Objects.requireNonNull(experiment, "experiment")).map(key -> key);
     }
 
     public List<Experiment> members() {

@@ -7,8 +7,12 @@ import dev.grokkit.optim.GrokOptimizer;
 import dev.grokkit.optim.LionOptimizer;
 import dev.grokkit.optim.SgdOptimizer;
 import dev.grokkit.train.Experiment;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -19,6 +23,21 @@ import java.util.function.Function;
  * act on each member's own model and history.
  */
 final class MemberCheck {
+
+    /** What every member must share with member 0, by name: what the stacked step computes with. */
+    private static final Map<String, Function<Experiment, Object>> SHARED = new LinkedHashMap<>();
+
+    static {
+        SHARED.put("model", e -> e.model().describe());
+        SHARED.put("optimizer", e -> e.optimizer().describe());
+        SHARED.put("loss", e -> e.loss().name());
+        SHARED.put("precision", Experiment::dtype);
+        SHARED.put("steps", Experiment::steps);
+        SHARED.put("training-set size", e -> e.data().train().size());
+        SHARED.put("input shape", e -> e.data().train().exampleShape());
+        SHARED.put("input kind", e -> inputKind(e.data().train()));
+        SHARED.put("class count", e -> e.data().train().numClasses());
+    }
 
     private MemberCheck() {}
 
@@ -34,17 +53,29 @@ final class MemberCheck {
         checkAlone(first);
         for (int k = 1; k < members.size(); k++) {
             Experiment member = members.get(k);
-            same(first, member, k, "model", e -> e.model().describe());
-            same(first, member, k, "optimizer", e -> e.optimizer().describe());
-            same(first, member, k, "loss", e -> e.loss().name());
-            same(first, member, k, "precision", Experiment::dtype);
-            same(first, member, k, "steps", Experiment::steps);
-            same(first, member, k, "training-set size", e -> e.data().train().size());
-            same(first, member, k, "input shape", e -> e.data().train().exampleShape());
-            same(first, member, k, "input kind", e -> inputKind(e.data().train()));
-            same(first, member, k, "class count", e -> e.data().train().numClasses());
+            for (Map.Entry<String, Function<Experiment, Object>> setting : SHARED.entrySet()) {
+                same(first, member, k, setting.getKey(), setting.getValue());
+            }
             checkAlone(member);
         }
+    }
+
+    /**
+     * The settings {@code e} can share with other members, or empty if it cannot be a member at
+     * all: experiments with equal keys may be trained as one ensemble.
+     */
+    static Optional<List<Object>> key(Experiment e) {
+        try {
+            checkAlone(e);
+        } catch (IllegalArgumentException refused) {
+            return Optional.empty();
+        }
+        if (!StackedModel.hasStackedForm(e.model())) {
+            return Optional.empty();
+        }
+        List<Object> key = new ArrayList<>();
+        SHARED.values().forEach(setting -> key.add(setting.apply(e)));
+        return Optional.of(key);
     }
 
     /** The settings each member must have by itself. */

@@ -9,7 +9,10 @@ import ai.djl.nn.Block;
 import dev.grokkit.engine.Autograd;
 import dev.grokkit.model.DenseLayer;
 import dev.grokkit.model.EmbeddingLayer;
+import dev.grokkit.model.EmbeddingMlpSpec;
 import dev.grokkit.model.GrokModel;
+import dev.grokkit.model.MlpSpec;
+import dev.grokkit.model.ModelSpec;
 import dev.grokkit.model.NamedParameter;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -61,6 +64,11 @@ public final class StackedModel {
             return null;
         });
         return new StackedModel(stages, Collections.unmodifiableMap(parameters));
+    }
+
+    /** Whether models of {@code spec} can be stacked: MLPs and embedding MLPs, whose every stage {@link #stagesOf} stacks. */
+    static boolean hasStackedForm(ModelSpec spec) {
+        return spec instanceof MlpSpec || spec instanceof EmbeddingMlpSpec;
     }
 
     /** The stacked stages of {@code model}, or an exception naming the stage it cannot stack. */

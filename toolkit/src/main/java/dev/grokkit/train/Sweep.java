@@ -2,6 +2,7 @@ package dev.grokkit.train;
 
 import dev.grokkit.analysis.GrokkingTimes;
 import dev.grokkit.engine.Grokkit;
+import dev.grokkit.ensemble.Ensemble;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -23,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -41,6 +43,14 @@ import tech.tablesaw.api.Table;
  * the others from their last checkpoint: a sweep killed at any moment loses at most the steps
  * since a checkpoint. A finished run is loaded only for the experiment that ran it (its identity, as
  * a checkpoint's) and a budget no smaller than its steps; a larger budget continues it. Runs are silent; the sweep reports each finished run to its listener.
+ *
+ * <p>Points whose experiments differ only in seed or data split (same model, optimizer, loss,
+ * precision, steps, training-set size; full batch; see {@link Ensemble#stackingKey}) are trained
+ * together as one {@link Ensemble}, each member's history its lone run's to float round-off;
+ * {@link #ensembles(boolean) ensembles(false)} trains every point alone, {@link #groups()} shows the
+ * grouping. An ensemble writes no checkpoints, so a sweep that {@link #saveTo saves} its runs trains
+ * every point alone, keeping the guarantee above. What {@link Ensemble} says it is not yet (faster than
+ * lone runs at one thread; free of a native-memory blow-up seen in some long runs) holds for grouped points.
  */
 public final class Sweep<T> {
 
@@ -56,9 +66,10 @@ public final class Sweep<T> {
     private final Path dir;
     private final long checkpointEvery;
     private final RunListener listener;
+    private final boolean ensembles;
 
     private Sweep(String parameter, List<T> values, Function<T, Experiment> experiments, int parallelism, Path dir,
-            long checkpointEvery, RunListener listener) {
+            long checkpointEvery, RunListener listener, boolean ensembles) {
         this.parameter = Objects.requireNonNull(parameter, "parameter");
         Objects.requireNonNull(values, "values");
         for (int i = 0; i < values.size(); i++) {
@@ -70,6 +81,7 @@ public final class Sweep<T> {
         this.dir = dir;
         this.checkpointEvery = checkpointEvery;
         this.listener = listener;
+        this.ensembles = ensembles;
         if (SUMMARY_COLUMNS.contains(parameter)) {
             throw new IllegalArgumentException("sweep parameter name '" + parameter
                     + "' clashes with a summary column; summary columns: " + SUMMARY_COLUMNS);
@@ -87,7 +99,7 @@ public final class Sweep<T> {
 
     /** A sweep of {@code experiments.apply(v)} for each value v of {@code parameter}. */
     public static <T> Sweep<T> over(String parameter, List<T> values, Function<T, Experiment> experiments) {
-        return new Sweep<>(parameter, values, experiments, 1, null, 0, null);
+        return new Sweep<>(parameter, values, experiments, 1, null, 0, null, true);
     }
 
     /** Runs {@code runs} experiments at a time (default 1), sharing the engine's threads among them. */
@@ -95,7 +107,7 @@ public final class Sweep<T> {
         if (runs < 1) {
             throw new IllegalArgumentException("parallelism must be >= 1, was " + runs);
         }
-        return new Sweep<>(parameter, values, experiments, runs, dir, checkpointEvery, listener);
+        return new Sweep<>(parameter, values, experiments, runs, dir, checkpointEvery, listener, ensembles);
     }
 
     /**
@@ -111,13 +123,29 @@ public final class Sweep<T> {
         if (checkpointEvery < 1) {
             throw new IllegalArgumentException("checkpointEvery must be >= 1, was " + checkpointEvery);
         }
-        return new Sweep<>(parameter, values, experiments, parallelism, directory, checkpointEvery, listener);
+        return new Sweep<>(parameter, values, experiments, parallelism, directory, checkpointEvery, listener, ensembles);
     }
 
     /** Who hears of each finished run (default: the default run listener, e.g. a progress bar). */
     public Sweep<T> listener(RunListener newListener) {
         return new Sweep<>(parameter, values, experiments, parallelism, dir, checkpointEvery,
-                Objects.requireNonNull(newListener, "listener"));
+                Objects.requireNonNull(newListener, "listener"), ensembles);
+    }
+
+    /**
+     * Whether points that differ only in seed or data split are trained together as one
+     * {@link Ensemble} (default true); false trains every point alone.
+     */
+    public Sweep<T> ensembles(boolean together) {
+        return new Sweep<>(parameter, values, experiments, parallelism, dir, checkpointEvery, listener, together);
+    }
+
+    /**
+     * The points in the order they are trained: a group of two or more is trained as one ensemble,
+     * a point alone as a lone run (every point of a saved sweep).
+     */
+    public List<List<T>> groups() {
+        return plan().groups();
     }
 
     /**
@@ -132,18 +160,20 @@ public final class Sweep<T> {
                 values.size());
         Grokkit.engine(); // loads the native library before a worker sets its thread count
         int engineThreads = Grokkit.threads();
+        Plan<T> plan = plan();
         ExecutorService pool = Executors.newFixedThreadPool(parallelism);
         AtomicBoolean failed = new AtomicBoolean();
-        Map<T, Future<Finished>> futures = new LinkedHashMap<>();
-        for (T v : values) {
-            futures.put(v, pool.submit(() -> {
+        Map<List<T>, Future<Map<T, Finished>>> futures = new LinkedHashMap<>();
+        for (List<T> group : plan.groups()) {
+            futures.put(group, pool.submit(() -> {
                 if (failed.get()) {
                     return null; // another run failed: start no more
                 }
                 // intra-op threads are a per-thread setting in libtorch's OpenMP and MKL backends
                 Grokkit.useThreadsOnThisThread(Math.max(1, engineThreads / parallelism));
                 try {
-                    return runOne(v);
+                    return group.size() == 1 ? runAlone(group.get(0), plan.experiment(group.get(0)))
+                            : runTogether(group, group.stream().map(plan::experiment).toList());
                 } catch (RuntimeException | Error e) {
                     failed.set(true);
                     throw e;
@@ -155,15 +185,17 @@ public final class Sweep<T> {
         Map<String, Throwable> failures = new LinkedHashMap<>();
         String reason = "completed " + values.size() + " runs";
         try {
-            for (Map.Entry<T, Future<Finished>> f : futures.entrySet()) {
+            for (Map.Entry<List<T>, Future<Map<T, Finished>>> f : futures.entrySet()) {
                 try {
-                    Finished finished = f.getValue().get();
+                    Map<T, Finished> finished = f.getValue().get();
                     if (finished != null) {
-                        done.put(f.getKey(), finished);
-                        progress.logged(done.size(), finished.row());
+                        finished.forEach((point, run) -> {
+                            done.put(point, run);
+                            progress.logged(done.size(), run.row());
+                        });
                     }
                 } catch (ExecutionException e) {
-                    failures.put(String.valueOf(f.getKey()), e.getCause());
+                    f.getKey().forEach(point -> failures.put(String.valueOf(point), e.getCause()));
                 }
             }
         } catch (InterruptedException e) {
@@ -180,15 +212,54 @@ public final class Sweep<T> {
     }
 
     /**
+     * Which points are trained together: each point's experiment is made once, here, and points
+     * whose experiments have equal {@link Ensemble#stackingKey}s form one group, in the order of
+     * their first point; every point of a saved sweep, a point whose experiment cannot be an
+     * ensemble member, and one whose experiments function failed (the failure is its run's) stays alone.
+     */
+    private Plan<T> plan() {
+        Map<T, Supplier<Experiment>> made = new LinkedHashMap<>();
+        Map<Object, List<T>> groups = new LinkedHashMap<>();
+        for (T v : values) {
+            Object key = null;
+            try {
+                Experiment e = Objects.requireNonNull(experiments.apply(v),
+                        () -> "the experiments function returned null for " + parameter + " = " + v);
+                made.put(v, () -> e);
+                if (ensembles && dir == null) {
+                    key = Ensemble.stackingKey(e).orElse(null);
+                }
+            } catch (RuntimeException failure) {
+                made.put(v, () -> {
+                    throw failure; // the point's run fails with it, as if the function had failed there
+                });
+            }
+            groups.computeIfAbsent(key == null ? new Object() : key, k -> new ArrayList<>()).add(v);
+        }
+        return new Plan<>(List.copyOf(groups.values()), made);
+    }
+
+    /** The groups of points trained together, and each point's experiment as the experiments function made it. */
+    private record Plan<T>(List<List<T>> groups, Map<T, Supplier<Experiment>> made) {
+
+        /** The point's experiment; throws what the experiments function threw for it. */
+        Experiment experiment(T point) {
+            return made.get(point).get();
+        }
+    }
+
+    private Path folder(T v) {
+        return dir.resolve(SweepFolders.name(String.valueOf(v)));
+    }
+
+    /**
      * Loads the run of {@code v} if it finished before (refusing it if another experiment ran it, or
      * if the budget is now below the steps it took), otherwise runs or resumes it, also when the
-     * budget grew past a finished run's; null if interrupted.
+     * budget grew past a finished run's; no entry if interrupted.
      */
-    private Finished runOne(T v) {
+    private Map<T, Finished> runAlone(T v, Experiment made) {
         String key = String.valueOf(v);
-        Path folder = dir == null ? null : dir.resolve(SweepFolders.name(key));
-        Experiment made = Objects.requireNonNull(experiments.apply(v),
-                () -> "the experiments function returned null for " + parameter + " = " + key);
+        Path folder = dir == null ? null : folder(v);
         Experiment.Builder b = made.toBuilder().listener(RunListeners::silent);
         if (folder != null) {
             b.checkpoints(folder.resolve(SweepFolders.CHECKPOINTS), checkpointEvery);
@@ -197,22 +268,45 @@ public final class Sweep<T> {
         Finished saved = folder != null && Files.isRegularFile(folder.resolve(SweepFolders.RUN))
                 ? Finished.load(key, folder, experiment) : null;
         if (saved != null && experiment.steps() <= saved.budget()) {
-            return saved;
+            return Map.of(v, saved);
         }
         try (Run run = folder != null ? experiment.runOrResume() : experiment.run()) {
             if (run.stopReason().startsWith("interrupted")) {
-                return null;
+                return Map.of();
             }
             Finished finished = new Finished(key, run.history(), run.steps(), experiment.steps(),
                     (saved == null ? 0 : saved.seconds()) + run.seconds());
             if (folder != null) {
                 finished.save(folder, experiment);
             }
-            return finished;
+            return Map.of(v, finished);
         }
     }
 
-    private Result<T> summarize(Map<T, Finished> done) {
+    /** Trains {@code points} as one ensemble (of a sweep that saves nothing) and keeps each member's run as a lone run's. */
+    private Map<T, Finished> runTogether(List<T> points, List<Experiment> made) {
+        List<Experiment> members = made.stream().map(e -> e.toBuilder().listener(RunListeners::silent).build()).toList();
+        List<Run> runs = Ensemble.of(members).run();
+        Map<T, Finished> done = new LinkedHashMap<>();
+        try {
+            for (int k = 0; k < points.size(); k++) {
+                Run run = runs.get(k);
+                if (run.stopReason().startsWith("interrupted")) {
+                    continue;
+                }
+                done.put(points.get(k), new Finished(String.valueOf(points.get(k)), run.history(), run.steps(),
+                        members.get(k).steps(), run.seconds()));
+            }
+        } finally {
+            runs.forEach(Run::close);
+        }
+        return done;
+    }
+
+    /** The result of the finished runs, in sweep order. */
+    private Result<T> summarize(Map<T, Finished> finished) {
+        Map<T, Finished> done = new LinkedHashMap<>();
+        values.stream().filter(finished::containsKey).forEach(v -> done.put(v, finished.get(v)));
         Map<T, History> histories = new LinkedHashMap<>();
         StringColumn value = StringColumn.create(parameter);
         IntColumn steps = IntColumn.create(SUMMARY_COLUMNS.get(0));

@@ -19,7 +19,8 @@ public final class SweepFailure extends IllegalStateException {
         super(message(parameter, values, failures, finished), failures.values().iterator().next());
         this.finished = finished;
         this.failedValues = List.copyOf(failures.keySet());
-        failures.values().stream().skip(1).forEach(this::addSuppressed);
+        // the points of a failed ensemble share one cause
+        failures.values().stream().distinct().skip(1).forEach(this::addSuppressed);
     }
 
     private static String message(String parameter, List<String> values, Map<String, Throwable> failures,
