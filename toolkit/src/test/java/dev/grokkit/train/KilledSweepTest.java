@@ -48,8 +48,7 @@ class KilledSweepTest {
         Sweep.Result<Long> resumed = sweep(dir).run();
         assertEquals(firstRun, Files.readString(dir.resolve("1").resolve("run.properties")),
                 "the finished run must be loaded, not trained and saved again");
-        // bit for bit against lone runs (an unsaved sweep would train these as an ensemble, equal to round-off)
-        Sweep.Result<Long> fresh = Sweep.over("seed", SEEDS, KilledSweepTest::experiment).ensembles(false)
+        Sweep.Result<Long> fresh = Sweep.over("seed", SEEDS, KilledSweepTest::experiment)
                 .listener(RunListeners.silent()).run();
         for (Long seed : fresh.points()) {
             assertEquals(fresh.history(seed).toString(), resumed.history(seed).toString(), "seed " + seed);

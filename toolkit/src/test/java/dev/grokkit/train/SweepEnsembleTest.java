@@ -35,7 +35,7 @@ class SweepEnsembleTest {
         for (String precision : List.of("float64", "float32")) {
             double tolerance = precision.equals("float64") ? 1e-10 : 1e-4;
             Sweep<Long> sweep = Sweep.over("seed", SEEDS, (Long s) -> modAdd(s, precision).build())
-                    .listener(RunListeners.silent());
+                    .listener(RunListeners.silent()).ensembles(true);
             assertEquals(List.of(SEEDS), sweep.groups());
             assertEquals(List.of(List.of(0L), List.of(1L), List.of(2L)), sweep.ensembles(false).groups());
             assertClose(sweep.ensembles(false).run(), sweep.run(), tolerance);
@@ -57,7 +57,7 @@ class SweepEnsembleTest {
                 b.model(Models.embeddingMlp().embeddingDim(8).hidden(12));
             }
             return b.build();
-        }).listener(RunListeners.silent());
+        }).listener(RunListeners.silent()).ensembles(true);
         assertEquals(List.of(List.of("a0", "a1", "a2"), List.of("b0", "b1"), List.of("mini0"), List.of("mlp0"),
                 List.of("mini1")), sweep.groups());
         Sweep.Result<String> together = sweep.run();
@@ -69,7 +69,7 @@ class SweepEnsembleTest {
     @Test
     void aSavedSweepTrainsEveryPointAloneWithItsCheckpoints(@TempDir Path dir) {
         Sweep<Long> sweep = Sweep.over("seed", SEEDS, (Long s) -> modAdd(s, "float64").build())
-                .listener(RunListeners.silent());
+                .listener(RunListeners.silent()).ensembles(true);
         Sweep<Long> saved = sweep.saveTo(dir, 20);
         assertEquals(List.of(List.of(0L), List.of(1L), List.of(2L)), saved.groups());
         Sweep.Result<Long> alone = saved.run();
