@@ -24,11 +24,12 @@ package dev.grokkit.info;
  *
  * @param priorVariance s2
  * @param divergence KL(Q || P)
+ * @param spectralDivergence its Hessian part, 1/2 sum_i [ln(1 + x_i) - x_i / (1 + x_i)] (the rest is d^2 / (2 s2))
  * @param curvature 1/(2m) sum_i x_i / (1 + x_i), the expected rise of the training loss under Q
  * @param complexity the square-root term
  * @param bound L_train(theta*) + curvature + complexity
  */
-public record PacBayesBound(double priorVariance, double divergence, double curvature, double complexity, double bound) {
+public record PacBayesBound(double priorVariance, double divergence, double spectralDivergence, double curvature, double complexity, double bound) {
 
     /**
      * The bound at one prior variance.
@@ -59,7 +60,7 @@ public record PacBayesBound(double priorVariance, double divergence, double curv
         double divergence = distance * distance / (2 * priorVariance) + 0.5 * logTerms;
         double curvature = ratios / (2.0 * examples);
         double complexity = Math.sqrt((divergence + Math.log(2 * Math.sqrt(examples) / delta)) / (2.0 * examples));
-        return new PacBayesBound(priorVariance, divergence, curvature, complexity, trainLoss + curvature + complexity);
+        return new PacBayesBound(priorVariance, divergence, 0.5 * logTerms, curvature, complexity, trainLoss + curvature + complexity);
     }
 
     /**

@@ -18,6 +18,7 @@ class PacBayesBoundTest {
         double kl = 0.5 + 0.5 * (Math.log(2) - 0.5 + Math.log(4) - 0.75);
         assertEquals(kl, b.divergence(), 1e-14);
         assertEquals(0.9147207708399172, b.divergence(), 1e-14);
+        assertEquals(kl - 0.5, b.spectralDivergence(), 1e-14);
         assertEquals(0.00625, b.curvature(), 1e-15);
         assertEquals(Math.sqrt((kl + Math.log(400)) / 200), b.complexity(), 1e-14);
         assertEquals(0.39207498914230965, b.bound(), 1e-14);
