@@ -73,6 +73,12 @@ class ArgumentsTest {
     }
 
     @Test
+    void paperScaleBlockStatisticsNamesBadArguments() {
+        assertRefused(PaperScaleBlockStatistics::new, "--window must be at least 2, was 1", "--window", "1");
+        assertRefused(PaperScaleBlockStatistics::new, "--batch must be a positive integer, was 0", "--batch", "0");
+    }
+
+    @Test
     void grokTimeNamesBadArguments() {
         assertRefused(GrokTime::new, "--seed must be a non-negative integer, was -1", "--seed", "-1");
         assertRefused(GrokTime::new, "Invalid value for option '--seed': 'x' is not a long", "--seed", "x");
@@ -84,7 +90,7 @@ class ArgumentsTest {
     @Test
     void everyProgramPrintsItsHelp() {
         for (Supplier<Object> program : List.<Supplier<Object>>of(Benchmark::new, WorkloadMain::new, MemorySoak::new,
-                ProbeOverhead::new, GrokTime::new)) {
+                ProbeOverhead::new, GrokTime::new, PaperScaleBlockStatistics::new)) {
             CommandLine line = new CommandLine(program.get());
             StringWriter out = new StringWriter();
             line.setOut(new PrintWriter(out));

@@ -51,10 +51,13 @@ public final class StochasticLanczos {
 
     /**
      * Bounded memory: reorthogonalize against the last {@code window} Lanczos vectors only (at
-     * least 2; default: all). A run then holds at most (window + 1) n doubles of vectors, e.g.
-     * 3 n = 268 MB for ResNet18's n = 11.2 million parameters with window 2, instead of
-     * (steps + 1) n = 9 GB at 100 steps with full reorthogonalization; the Hessian-vector product
-     * needs its own memory on top (the model's activations and their gradients).
+     * least 2; default: all). A run then holds at most (window + 1) n doubles of Lanczos vectors,
+     * e.g. 3 n = 268 MB for ResNet18's n = 11.2 million parameters with window 2, instead of
+     * (steps + 1) n = 9 GB at 100 steps with full reorthogonalization; the start vector (n doubles)
+     * stays referenced during the run, and a {@link LossHessian} product copies its input to float32
+     * (n floats) and needs its own native memory on top (the model's activations and their
+     * gradients). Measured on a ResNet18-size Hessian with window 2: a 400 MB Java heap is too
+     * small, 640 MB is enough ((window + 2) 8n + 4n bytes = 403 MB of live vectors).
      */
     public StochasticLanczos window(int window) {
         if (window < 2) {
