@@ -9,7 +9,9 @@ import java.util.Set;
  * Matrix entropies of one layer's representation of the training examples, alpha = 1 unless
  * chosen: "entropy:LAYER", H_alpha of the linear kernel of its row-l2-normalized features (how
  * spread the examples are over directions), and "cov_entropy:LAYER", H_alpha of its trace-
- * normalized feature covariance (how spread the variance is over feature directions).
+ * normalized feature covariance (how spread the variance is over feature directions). For an order
+ * other than 1 the columns end in ":ALPHA" ("entropy:LAYER:2.0"), so probes of several orders can
+ * share a history.
  */
 public final class LayerEntropyProbe implements Probe {
 
@@ -34,9 +36,23 @@ public final class LayerEntropyProbe implements Probe {
         return "layer_entropy";
     }
 
+    /** The linear-kernel entropy column. */
+    public String entropy() {
+        return column("entropy");
+    }
+
+    /** The covariance entropy column. */
+    public String covarianceEntropy() {
+        return column("cov_entropy");
+    }
+
+    private String column(String quantity) {
+        return quantity + ":" + layer + (alpha == 1 ? "" : ":" + alpha);
+    }
+
     @Override
     public List<String> columns() {
-        return List.of("entropy:" + layer, "cov_entropy:" + layer);
+        return List.of(entropy(), covarianceEntropy());
     }
 
     @Override

@@ -190,6 +190,26 @@ class InformationProbesTest {
         }
     }
 
+    /** Renyi entropies are non-increasing in the order, and each order gets its own columns. */
+    @Test
+    void layerEntropyOfSeveralOrders() {
+        try (GrokModel model = embeddingMlp(2)) {
+            ProbeContext ctx = context(model, data);
+            double[][] z = Features.rows(ctx.activations(ProbeContext.Split.TRAIN).get("hidden1"));
+            LayerEntropyProbe half = Probes.layerEntropy("hidden1").alpha(0.5);
+            LayerEntropyProbe one = Probes.layerEntropy("hidden1");
+            LayerEntropyProbe two = Probes.layerEntropy("hidden1").alpha(2);
+            assertEquals(List.of("entropy:hidden1", "cov_entropy:hidden1"), one.columns());
+            assertEquals(List.of("entropy:hidden1:2.0", "cov_entropy:hidden1:2.0"), two.columns());
+            double[] h05 = half.measure(ctx), h1 = one.measure(ctx), h2 = two.measure(ctx);
+            assertEquals(MatrixEntropy.linearKernelEntropy(z, 2), h2[0], 1e-12);
+            assertEquals(MatrixEntropy.covarianceEntropy(z, 2), h2[1], 1e-12);
+            for (int k = 0; k < 2; k++) {
+                assertTrue(h05[k] > h1[k] && h1[k] > h2[k] && h2[k] > 0, h05[k] + " " + h1[k] + " " + h2[k]);
+            }
+        }
+    }
+
     /**
      * Two well separated blobs. (The hidden ReLU layers' I(T; Y) come out above H(Y) = ln 2 here:
      * rectified units put mass on lower-dimensional faces, which k-NN entropy estimates read as
