@@ -1,6 +1,5 @@
 package dev.grokkit.analysis;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 
@@ -33,20 +32,11 @@ public final class SizeLaws {
     }
 
     public static ModelFit exponential(double[] n, double[] t) {
-        double[] y = logs(n, t);
-        SimpleRegression r = line(n, y);
-        double a = r.getIntercept();
-        double b = r.getSlope();
-        return new ModelFit(EXPONENTIAL, n.length, 2, r.getSumSquaredErrors(), new double[] {a, b}, x -> a + b * x);
+        return LogTimeFits.line(EXPONENTIAL, n, logs(n, t), x -> x);
     }
 
     public static ModelFit powerLaw(double[] n, double[] t) {
-        double[] y = logs(n, t);
-        SimpleRegression r = line(logs(n), y);
-        double a = r.getIntercept();
-        double b = r.getSlope();
-        return new ModelFit(POWER, n.length, 2, r.getSumSquaredErrors(), new double[] {a, b},
-                x -> a + b * Math.log(x));
+        return LogTimeFits.line(POWER, n, logs(n, t), Math::log);
     }
 
     /** Parameters a, g, N_c. */
@@ -75,7 +65,7 @@ public final class SizeLaws {
         double step = (hi - lo) / grid;
         double u = goldenSection(n, y, min, Math.max(lo, best - step), Math.min(hi, best + step));
         double nc = min - Math.exp(u);
-        SimpleRegression r = line(shiftedLogs(n, nc), y);
+        SimpleRegression r = LogTimeFits.regression(shiftedLogs(n, nc), y);
         double a = r.getIntercept();
         double g = -r.getSlope();
         return new ModelFit(CRITICAL, n.length, 3, r.getSumSquaredErrors(), new double[] {a, g, nc},
@@ -100,7 +90,7 @@ public final class SizeLaws {
     }
 
     private static double criticalRss(double[] n, double[] y, double nc) {
-        return line(shiftedLogs(n, nc), y).getSumSquaredErrors();
+        return LogTimeFits.regression(shiftedLogs(n, nc), y).getSumSquaredErrors();
     }
 
     private static double[] shiftedLogs(double[] n, double nc) {
@@ -111,40 +101,7 @@ public final class SizeLaws {
         return out;
     }
 
-    private static SimpleRegression line(double[] x, double[] y) {
-        SimpleRegression r = new SimpleRegression(true);
-        for (int i = 0; i < x.length; i++) {
-            r.addData(x[i], y[i]);
-        }
-        return r;
-    }
-
-    private static double[] logs(double[] v) {
-        double[] out = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = Math.log(v[i]);
-        }
-        return out;
-    }
-
-    /** ln t, after checking the points: as many N as t, all positive and finite, at least 3 distinct N. */
     private static double[] logs(double[] n, double[] t) {
-        if (n.length != t.length) {
-            throw new IllegalArgumentException(n.length + " sizes but " + t.length + " times");
-        }
-        List<Double> distinct = new ArrayList<>();
-        for (int i = 0; i < n.length; i++) {
-            if (!(n[i] > 0 && t[i] > 0) || Double.isInfinite(n[i]) || Double.isInfinite(t[i])) {
-                throw new IllegalArgumentException("point " + i + " (N " + n[i] + ", t " + t[i]
-                        + ") cannot be fitted: sizes and times must be positive and finite");
-            }
-            if (!distinct.contains(n[i])) {
-                distinct.add(n[i]);
-            }
-        }
-        if (distinct.size() < 3) {
-            throw new IllegalArgumentException("the laws need at least 3 distinct sizes, got " + distinct.size());
-        }
-        return logs(t);
+        return LogTimeFits.logTimes("sizes", "N", n, t);
     }
 }

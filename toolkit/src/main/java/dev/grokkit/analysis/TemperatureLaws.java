@@ -1,8 +1,6 @@
 package dev.grokkit.analysis;
 
-import java.util.Arrays;
 import java.util.List;
-import org.apache.commons.math3.stat.regression.SimpleRegression;
 
 /**
  * Two laws of a positive time t (e.g. the grokking step) against a temperature T > 0, each fitted
@@ -28,47 +26,14 @@ public final class TemperatureLaws {
     }
 
     public static ModelFit arrhenius(double[] temperature, double[] t) {
-        double[] inverse = new double[temperature.length];
-        for (int i = 0; i < inverse.length; i++) {
-            inverse[i] = 1 / temperature[i];
-        }
-        SimpleRegression r = line(inverse, logs(temperature, t));
-        double a = r.getIntercept();
-        double b = r.getSlope();
-        return new ModelFit(ARRHENIUS, t.length, 2, r.getSumSquaredErrors(), new double[] {a, b}, x -> a + b / x);
+        return LogTimeFits.line(ARRHENIUS, temperature, logs(temperature, t), x -> 1 / x);
     }
 
     public static ModelFit linear(double[] temperature, double[] t) {
-        SimpleRegression r = line(temperature, logs(temperature, t));
-        double a = r.getIntercept();
-        double b = r.getSlope();
-        return new ModelFit(LINEAR, t.length, 2, r.getSumSquaredErrors(), new double[] {a, b}, x -> a + b * x);
+        return LogTimeFits.line(LINEAR, temperature, logs(temperature, t), x -> x);
     }
 
-    private static SimpleRegression line(double[] x, double[] y) {
-        SimpleRegression r = new SimpleRegression(true);
-        for (int i = 0; i < x.length; i++) {
-            r.addData(x[i], y[i]);
-        }
-        return r;
-    }
-
-    /** ln t, after checking the points: as many T as t, all positive and finite, at least 3 distinct T. */
     private static double[] logs(double[] temperature, double[] t) {
-        if (temperature.length != t.length) {
-            throw new IllegalArgumentException(temperature.length + " temperatures but " + t.length + " times");
-        }
-        double[] y = new double[t.length];
-        for (int i = 0; i < t.length; i++) {
-            if (!(temperature[i] > 0 && t[i] > 0) || Double.isInfinite(temperature[i]) || Double.isInfinite(t[i])) {
-                throw new IllegalArgumentException("point " + i + " (T " + temperature[i] + ", t " + t[i]
-                        + ") cannot be fitted: temperatures and times must be positive and finite");
-            }
-            y[i] = Math.log(t[i]);
-        }
-        if (Arrays.stream(temperature).distinct().count() < 3) {
-            throw new IllegalArgumentException("the laws need at least 3 distinct temperatures");
-        }
-        return y;
+        return LogTimeFits.logTimes("temperatures", "T", temperature, t);
     }
 }
