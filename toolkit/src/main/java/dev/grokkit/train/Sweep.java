@@ -213,31 +213,40 @@ public final class Sweep<T> {
     }
 
     /**
-     * Which points are trained together: each point's experiment is made once, here, and points
-     * whose experiments have equal {@link Ensemble#stackingKey}s form one group, in the order of
-     * their first point; every point of a saved sweep, a point whose experiment cannot be an
-     * ensemble member, and one whose experiments function failed (the failure is its run's) stays alone.
+     * Which points are trained together. With grouping on (ensembles, nothing saved) each point's
+     * experiment is made once, here, and points whose experiments have equal
+     * {@link Ensemble#stackingKey}s form one group, in the order of their first point; a point whose
+     * experiment cannot be an ensemble member, or whose experiments function failed (the failure is
+     * its run's), stays alone. With grouping off every point is alone and its experiment is made by
+     * the worker that trains it, so no more experiments (and their data) exist at once than run.
      */
     private Plan<T> plan() {
+        boolean grouping = ensembles && dir == null;
         Map<T, Supplier<Experiment>> made = new LinkedHashMap<>();
         Map<Object, List<T>> groups = new LinkedHashMap<>();
         for (T v : values) {
             Object key = null;
-            try {
-                Experiment e = Objects.requireNonNull(experiments.apply(v),
-                        () -> "the experiments function returned null for " + parameter + " = " + v);
-                made.put(v, () -> e);
-                if (ensembles && dir == null) {
+            if (!grouping) {
+                made.put(v, () -> make(v));
+            } else {
+                try {
+                    Experiment e = make(v);
+                    made.put(v, () -> e);
                     key = Ensemble.stackingKey(e).orElse(null);
+                } catch (RuntimeException failure) {
+                    made.put(v, () -> {
+                        throw failure; // the point's run fails with it, as if the function had failed there
+                    });
                 }
-            } catch (RuntimeException failure) {
-                made.put(v, () -> {
-                    throw failure; // the point's run fails with it, as if the function had failed there
-                });
             }
             groups.computeIfAbsent(key == null ? new Object() : key, k -> new ArrayList<>()).add(v);
         }
         return new Plan<>(List.copyOf(groups.values()), made);
+    }
+
+    private Experiment make(T v) {
+        return Objects.requireNonNull(experiments.apply(v),
+                () -> "the experiments function returned null for " + parameter + " = " + v);
     }
 
     /** The groups of points trained together, and each point's experiment as the experiments function made it. */
