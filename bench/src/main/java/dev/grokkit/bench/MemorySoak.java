@@ -8,10 +8,6 @@ import dev.grokkit.optim.Optimizers;
 import dev.grokkit.probe.Probes;
 import dev.grokkit.train.Experiment;
 import dev.grokkit.train.RunListener;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -63,33 +59,12 @@ public final class MemorySoak implements Callable<Integer> {
                     @Override
                     public void logged(long step, Map<String, Double> row) {
                         if (step % every == 0) {
-                            System.out.printf(Locale.ROOT, "| %d | %.1f | %.1f |%n", step, residentMiB(),
-                                    heapMiB());
+                            System.out.printf(Locale.ROOT, "| %d | %.1f | %.1f |%n", step, ProcessMemory.residentMiB(),
+                                    ProcessMemory.heapMiB());
                         }
                     }
                 })
                 .build().run().close();
         return 0;
-    }
-
-    /** Java heap in use after a full collection, in MiB. */
-    static double heapMiB() {
-        System.gc();
-        Runtime runtime = Runtime.getRuntime();
-        return (runtime.totalMemory() - runtime.freeMemory()) / (1024.0 * 1024.0);
-    }
-
-    /** VmRSS of this process in MiB, from /proc/self/status. */
-    static double residentMiB() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D+", "")) / 1024.0;
-                }
-            }
-            throw new IllegalStateException("/proc/self/status has no VmRSS line");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read /proc/self/status", e);
-        }
     }
 }

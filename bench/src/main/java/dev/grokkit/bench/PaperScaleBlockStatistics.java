@@ -12,10 +12,6 @@ import dev.grokkit.hessian.StochasticLanczos;
 import dev.grokkit.model.GrokModel;
 import dev.grokkit.model.Losses;
 import dev.grokkit.model.Models;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -80,7 +76,7 @@ public final class PaperScaleBlockStatistics implements Callable<Integer> {
             report.statistics().forEach((k, v) -> System.out.printf(Locale.ROOT, "%s = %.6g%n", k, v));
         }
         System.out.printf(Locale.ROOT, "wall time %.0f s; peak resident memory (VmHWM) %.0f MiB; heap in use %.0f MiB%n",
-                (System.nanoTime() - started) / 1e9, peakResidentMiB(), MemorySoak.heapMiB());
+                (System.nanoTime() - started) / 1e9, ProcessMemory.peakResidentMiB(), ProcessMemory.heapMiB());
         return 0;
     }
 
@@ -92,19 +88,5 @@ public final class PaperScaleBlockStatistics implements Callable<Integer> {
         }
         int[] labels = random.ints(n, 0, 10).toArray();
         return Examples.ofFeatures(pixels, new Shape(3, 32, 32), labels, 10);
-    }
-
-    /** VmHWM (the peak resident set size) of this process in MiB, from /proc/self/status. */
-    private static double peakResidentMiB() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("\\D+", "")) / 1024.0;
-                }
-            }
-            throw new IllegalStateException("/proc/self/status has no VmHWM line");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read /proc/self/status", e);
-        }
     }
 }
