@@ -44,13 +44,12 @@ import tech.tablesaw.api.Table;
  * since a checkpoint. A finished run is loaded only for the experiment that ran it (its identity, as
  * a checkpoint's) and a budget no smaller than its steps; a larger budget continues it. Runs are silent; the sweep reports each finished run to its listener.
  *
- * <p>With {@link #ensembles(boolean) ensembles(true)}, points whose experiments differ only in seed
- * or data split (same model, optimizer, loss, precision, steps, training-set size; full batch; see
- * {@link Ensemble#stackingKey}) are trained together as one {@link Ensemble}, each member's history
- * its lone run's to float round-off; {@link #groups()} shows the grouping. A saved sweep's members
- * checkpoint into their points' folders in the lone-run format and resume from them, each from its
- * own latest checkpoint, as lone points do. It is off by default because {@link Ensemble} is not
- * faster than lone runs at one thread.
+ * <p>Points whose experiments differ only in seed or data split (same model, optimizer, loss,
+ * precision, steps, training-set size; full batch; see {@link Ensemble#stackingKey}) are trained
+ * together as one {@link Ensemble}, each member's history its lone run's to float round-off;
+ * {@link #groups()} shows the grouping, and {@link #ensembles(boolean) ensembles(false)} trains
+ * every point alone. A saved sweep's members checkpoint into their points' folders in the lone-run
+ * format and resume from them, each from its own latest checkpoint, as lone points do.
  */
 public final class Sweep<T> {
 
@@ -99,7 +98,7 @@ public final class Sweep<T> {
 
     /** A sweep of {@code experiments.apply(v)} for each value v of {@code parameter}. */
     public static <T> Sweep<T> over(String parameter, List<T> values, Function<T, Experiment> experiments) {
-        return new Sweep<>(parameter, values, experiments, 1, null, 0, null, false);
+        return new Sweep<>(parameter, values, experiments, 1, null, 0, null, true);
     }
 
     /** Runs {@code runs} experiments at a time (default 1), sharing the engine's threads among them. */
@@ -134,7 +133,7 @@ public final class Sweep<T> {
 
     /**
      * Whether points that differ only in seed or data split are trained together as one
-     * {@link Ensemble} (default false: every point alone; see the class comment for why).
+     * {@link Ensemble} (default true; false trains every point alone).
      */
     public Sweep<T> ensembles(boolean together) {
         return new Sweep<>(parameter, values, experiments, parallelism, dir, checkpointEvery, listener, together);

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A sweep trains the points that differ only in seed or split as one ensemble and every point's
+ * A sweep trains the points that differ only in seed or split as one ensemble (by default) and every point's
  * history is the one it records alone: in float64 to 1e-10 relative, far below what any coupling
  * between members would show; in float32 to float round-off.
  */
@@ -38,7 +38,7 @@ class SweepEnsembleTest {
         for (String precision : List.of("float64", "float32")) {
             double tolerance = precision.equals("float64") ? 1e-10 : 1e-4;
             Sweep<Long> sweep = Sweep.over("seed", SEEDS, (Long s) -> modAdd(s, precision).build())
-                    .listener(RunListeners.silent()).ensembles(true);
+                    .listener(RunListeners.silent());
             assertEquals(List.of(SEEDS), sweep.groups());
             assertEquals(List.of(List.of(0L), List.of(1L), List.of(2L)), sweep.ensembles(false).groups());
             assertClose(sweep.ensembles(false).run(), sweep.run(), tolerance);
@@ -60,7 +60,7 @@ class SweepEnsembleTest {
                 b.model(Models.embeddingMlp().embeddingDim(8).hidden(12));
             }
             return b.build();
-        }).listener(RunListeners.silent()).ensembles(true);
+        }).listener(RunListeners.silent());
         assertEquals(List.of(List.of("a0", "a1", "a2"), List.of("b0", "b1"), List.of("mini0"), List.of("mlp0"),
                 List.of("mini1")), sweep.groups());
         Sweep.Result<String> together = sweep.run();
@@ -72,7 +72,7 @@ class SweepEnsembleTest {
     @Test
     void aSavedSweepTrainsItsSeedsAsOneEnsembleWithEachPointsCheckpoints(@TempDir Path dir) throws IOException {
         Sweep<Long> sweep = Sweep.over("seed", SEEDS, (Long s) -> modAdd(s, "float64").build())
-                .listener(RunListeners.silent()).ensembles(true);
+                .listener(RunListeners.silent());
         Sweep<Long> saved = sweep.saveTo(dir, 20);
         assertEquals(List.of(SEEDS), saved.groups());
         Sweep.Result<Long> together = saved.run();
