@@ -23,16 +23,18 @@ import java.util.function.Function;
  * <p>What may differ between members, what must not, and why: {@link MemberCheck}. Ensembles
  * train full batches and show no progress display. A member with a checkpoint directory writes
  * the checkpoints its lone run writes, in the lone-run format, so {@link #runOrResume()} (or the
- * member's own {@link Experiment#runOrResume()}) continues it after a kill, exactly as the
- * uninterrupted run.
+ * member's own {@link Experiment#runOrResume()}) continues it after a kill exactly as the
+ * uninterrupted run (float64: bit for bit, tested).
  *
- * <p>Native memory stays flat in long runs. It did not: in some runs of 16 members on x+y mod 59
- * the resident set rose by gigabytes within seconds, while glibc's count of memory in use stayed
- * at about 0.2 GB. The fused AdamW call left its native argument block, and a member copy its
- * direct buffer, to the garbage collector; between collections (hundreds of steps) these small
- * blocks lay inside the space the step's large temporaries (16 x 1392 x 256 floats, 23 MB) had
- * freed, so the next step's temporaries did not fit there and the heap grew. Both are now freed
- * at once; {@code EnsembleMemory} in the bench module prints the resident set of such a run.
+ * <p>Native memory stays flat in long runs. It did not: in runs of 16 members on x+y mod 59 the
+ * resident set rose by gigabytes within seconds (past 3 GB 37-149 s into training, in 3 of 3 runs
+ * on a loaded machine) while glibc's count of memory in use stayed about 0.2 GB: the growth was
+ * memory malloc kept free but could not reuse. The fused AdamW call left its small native argument
+ * block, and a member copy a direct buffer, to the garbage collector, so hundreds of steps' blocks
+ * were alive between collections, scattered (as far as measured) through the space the step's large
+ * temporaries (16 x 1392 x 256 floats, 23 MB) had freed, where the next step's no longer fit. Both
+ * are now freed at once, and 3 runs stayed flat (1,250-1,750 steps, malloc heap 0.3-0.4 GB);
+ * {@code EnsembleMemory} in the bench module prints a run's resident set and malloc heap.
  */
 public final class Ensemble {
 
