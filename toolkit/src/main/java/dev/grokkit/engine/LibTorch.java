@@ -79,19 +79,21 @@ public final class LibTorch {
             double beta1, double beta2, double weightDecay, double epsilon, boolean decoupled) {
         // four one-element tensor lists (params, grads, exp_avgs, exp_avg_sqs), the step's, then
         // an empty std::optional<Tensor> (TensorImpl pointer, engaged flag) for both grad_scale
-        // and found_inf
-        Memory lists = new Memory(7 * Long.BYTES);
-        lists.clear();
-        NDArray[] tensors = {weight, grad, m, v, step};
-        for (int i = 0; i < tensors.length; i++) {
-            lists.setLong((long) i * Long.BYTES, tensor(tensors[i]));
+        // and found_inf; freed on return, not left to the garbage collector (a small block kept
+        // alive for hundreds of steps fragments the heap that large temporaries reuse)
+        try (Memory lists = new Memory(7 * Long.BYTES)) {
+            lists.clear();
+            NDArray[] tensors = {weight, grad, m, v, step};
+            for (int i = 0; i < tensors.length; i++) {
+                lists.setLong((long) i * Long.BYTES, tensor(tensors[i]));
+            }
+            Pointer none = lists.share(5L * Long.BYTES);
+            Object[] args = {
+                lists.share(0), 1L, lists.share(8), 1L, lists.share(16), 1L, lists.share(24), 1L,
+                Pointer.NULL, 0L, lists.share(32), 1L,
+                lr, beta1, beta2, weightDecay, epsilon, false, false, none, none};
+            function(decoupled ? ADAMW : ADAM).invoke(Void.class, args);
         }
-        Pointer none = lists.share(5L * Long.BYTES);
-        Object[] args = {
-            lists.share(0), 1L, lists.share(8), 1L, lists.share(16), 1L, lists.share(24), 1L,
-            Pointer.NULL, 0L, lists.share(32), 1L,
-            lr, beta1, beta2, weightDecay, epsilon, false, false, none, none};
-        function(decoupled ? ADAMW : ADAM).invoke(Void.class, args);
     }
 
     /** The function with this (mangled C++) symbol in libtorch_cpu.so. */

@@ -93,10 +93,6 @@ final class MemberCheck {
             throw new IllegalArgumentException(who + ": the model loss " + e.loss().name()
                     + " runs its own forward passes of one model; ensembles need a loss on logits");
         }
-        if (e.checkpointDir() != null) {
-            throw new IllegalArgumentException(who + ": checkpoints (" + e.checkpointDir()
-                    + ") are not written by ensembles; train it alone to checkpoint it");
-        }
         GrokOptimizer optimizer = e.optimizer().build();
         if (!(optimizer instanceof AdamOptimizer || optimizer instanceof SgdOptimizer
                 || optimizer instanceof LionOptimizer)) {

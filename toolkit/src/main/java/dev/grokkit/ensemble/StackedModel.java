@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
 import dev.grokkit.engine.Autograd;
 import dev.grokkit.model.DenseLayer;
@@ -121,12 +122,16 @@ public final class StackedModel {
         return (int) parameters.values().iterator().next().getShape().get(0);
     }
 
-    /** Sets {@code member}'s trainable parameters to their slice {@code k}, bit for bit. */
+    /**
+     * Sets {@code member}'s trainable parameters to their slice {@code k}, bit for bit, by a native
+     * copy: a copy through a Java buffer would leave a direct buffer of the parameter's size to the
+     * garbage collector at every call, native memory that outlives the step (see {@link Ensemble}).
+     */
     public void copyInto(int k, GrokModel member) {
         Autograd.notRecording(() -> {
             for (Map.Entry<String, NDArray> e : parameters.entrySet()) {
                 try (NDScope scope = new NDScope()) {
-                    member.parameter(e.getKey()).array().set(e.getValue().get(k).toByteBuffer());
+                    member.parameter(e.getKey()).array().set(new NDIndex(":"), e.getValue().get(k));
                 }
             }
             return null;

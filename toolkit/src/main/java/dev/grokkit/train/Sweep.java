@@ -44,14 +44,12 @@ import tech.tablesaw.api.Table;
  * since a checkpoint. A finished run is loaded only for the experiment that ran it (its identity, as
  * a checkpoint's) and a budget no smaller than its steps; a larger budget continues it. Runs are silent; the sweep reports each finished run to its listener.
  *
- * <p>With {@link #ensembles(boolean) ensembles(true)}, points whose experiments differ only in seed
- * or data split (same model, optimizer, loss, precision, steps, training-set size; full batch; see
- * {@link Ensemble#stackingKey}) are trained together as one {@link Ensemble}, each member's history
- * its lone run's to float round-off; {@link #groups()} shows the grouping. It is off by default
- * because {@link Ensemble} is not yet safe for long runs (an unexplained native-memory blow-up in
- * some of them, and an ensemble writes no checkpoints, so such a run is lost) and not faster than
- * lone runs at one thread. A sweep that {@link #saveTo saves} its runs trains every point alone,
- * keeping the guarantee above.
+ * <p>Points whose experiments differ only in seed or data split (same model, optimizer, loss,
+ * precision, steps, training-set size; full batch; see {@link Ensemble#stackingKey}) are trained
+ * together as one {@link Ensemble}, each member's history its lone run's to float round-off;
+ * {@link #groups()} shows the grouping, and {@link #ensembles(boolean) ensembles(false)} trains
+ * every point alone. A saved sweep's members checkpoint into their points' folders in the lone-run
+ * format and resume from them, each from its own latest checkpoint, as lone points do.
  */
 public final class Sweep<T> {
 
@@ -100,7 +98,7 @@ public final class Sweep<T> {
 
     /** A sweep of {@code experiments.apply(v)} for each value v of {@code parameter}. */
     public static <T> Sweep<T> over(String parameter, List<T> values, Function<T, Experiment> experiments) {
-        return new Sweep<>(parameter, values, experiments, 1, null, 0, null, false);
+        return new Sweep<>(parameter, values, experiments, 1, null, 0, null, true);
     }
 
     /** Runs {@code runs} experiments at a time (default 1), sharing the engine's threads among them. */
@@ -135,7 +133,7 @@ public final class Sweep<T> {
 
     /**
      * Whether points that differ only in seed or data split are trained together as one
-     * {@link Ensemble} (default false: every point alone; see the class comment for why).
+     * {@link Ensemble} (default true; false trains every point alone).
      */
     public Sweep<T> ensembles(boolean together) {
         return new Sweep<>(parameter, values, experiments, parallelism, dir, checkpointEvery, listener, together);
@@ -143,7 +141,7 @@ public final class Sweep<T> {
 
     /**
      * The points in the order they are trained: a group of two or more is trained as one ensemble,
-     * a point alone as a lone run (every point of a saved sweep).
+     * a point alone as a lone run.
      */
     public List<List<T>> groups() {
         return plan().groups();
@@ -213,7 +211,7 @@ public final class Sweep<T> {
     }
 
     /**
-     * Which points are trained together. With grouping on (ensembles, nothing saved) each point's
+     * Which points are trained together. With grouping on each point's
      * experiment is made once, here, and points whose experiments have equal
      * {@link Ensemble#stackingKey}s form one group, in the order of their first point; a point whose
      * experiment cannot be an ensemble member, or whose experiments function failed (the failure is
@@ -221,7 +219,7 @@ public final class Sweep<T> {
      * the worker that trains it, so no more experiments (and their data) exist at once than run.
      */
     private Plan<T> plan() {
-        boolean grouping = ensembles && dir == null;
+        boolean grouping = ensembles;
         Map<T, Supplier<Experiment>> made = new LinkedHashMap<>();
         Map<Object, List<T>> groups = new LinkedHashMap<>();
         for (T v : values) {
@@ -268,49 +266,79 @@ public final class Sweep<T> {
      * budget grew past a finished run's; no entry if interrupted.
      */
     private Map<T, Finished> runAlone(T v, Experiment made) {
-        String key = String.valueOf(v);
-        Path folder = dir == null ? null : folder(v);
-        Experiment.Builder b = made.toBuilder().listener(RunListeners::silent);
-        if (folder != null) {
-            b.checkpoints(folder.resolve(SweepFolders.CHECKPOINTS), checkpointEvery);
-        }
-        Experiment experiment = b.build();
-        Finished saved = folder != null && Files.isRegularFile(folder.resolve(SweepFolders.RUN))
-                ? Finished.load(key, folder, experiment) : null;
+        Experiment experiment = asTrained(v, made);
+        Finished saved = saved(v, experiment);
         if (saved != null && experiment.steps() <= saved.budget()) {
             return Map.of(v, saved);
         }
-        try (Run run = folder != null ? experiment.runOrResume() : experiment.run()) {
-            if (run.stopReason().startsWith("interrupted")) {
-                return Map.of();
-            }
-            Finished finished = new Finished(key, run.history(), run.steps(), experiment.steps(),
-                    (saved == null ? 0 : saved.seconds()) + run.seconds());
-            if (folder != null) {
-                finished.save(folder, experiment);
-            }
-            return Map.of(v, finished);
+        try (Run run = dir != null ? experiment.runOrResume() : experiment.run()) {
+            return kept(v, experiment, saved, run);
         }
     }
 
-    /** Trains {@code points} as one ensemble (of a sweep that saves nothing) and keeps each member's run as a lone run's. */
+    /**
+     * Trains {@code points} as one ensemble and keeps each member's run as a lone run's: with a
+     * directory, as {@link #runAlone} does, each member loaded if it finished before, otherwise
+     * resumed from its own checkpoints or trained from scratch.
+     */
     private Map<T, Finished> runTogether(List<T> points, List<Experiment> made) {
-        List<Experiment> members = made.stream().map(e -> e.toBuilder().listener(RunListeners::silent).build()).toList();
-        List<Run> runs = Ensemble.of(members).run();
         Map<T, Finished> done = new LinkedHashMap<>();
+        Map<T, Finished> savedBefore = new LinkedHashMap<>();
+        Map<T, Experiment> members = new LinkedHashMap<>();
+        for (int k = 0; k < points.size(); k++) {
+            T v = points.get(k);
+            Experiment experiment = asTrained(v, made.get(k));
+            Finished saved = saved(v, experiment);
+            if (saved != null && experiment.steps() <= saved.budget()) {
+                done.put(v, saved);
+            } else {
+                savedBefore.put(v, saved);
+                members.put(v, experiment);
+            }
+        }
+        if (members.isEmpty()) {
+            return done;
+        }
+        Ensemble ensemble = Ensemble.of(List.copyOf(members.values()));
+        List<Run> runs = dir != null ? ensemble.runOrResume() : ensemble.run();
         try {
-            for (int k = 0; k < points.size(); k++) {
-                Run run = runs.get(k);
-                if (run.stopReason().startsWith("interrupted")) {
-                    continue;
-                }
-                done.put(points.get(k), new Finished(String.valueOf(points.get(k)), run.history(), run.steps(),
-                        members.get(k).steps(), run.seconds()));
+            int k = 0;
+            for (Map.Entry<T, Experiment> member : members.entrySet()) {
+                T v = member.getKey();
+                kept(v, member.getValue(), savedBefore.get(v), runs.get(k++)).forEach(done::put);
             }
         } finally {
             runs.forEach(Run::close);
         }
         return done;
+    }
+
+    /** The point's experiment as the sweep trains it: silent, and checkpointing into its folder if the sweep saves. */
+    private Experiment asTrained(T v, Experiment made) {
+        Experiment.Builder b = made.toBuilder().listener(RunListeners::silent);
+        if (dir != null) {
+            b.checkpoints(folder(v).resolve(SweepFolders.CHECKPOINTS), checkpointEvery);
+        }
+        return b.build();
+    }
+
+    /** The run of {@code v} saved by an earlier call, if the sweep saves and there is one (refused if another experiment ran it). */
+    private Finished saved(T v, Experiment experiment) {
+        return dir != null && Files.isRegularFile(folder(v).resolve(SweepFolders.RUN))
+                ? Finished.load(String.valueOf(v), folder(v), experiment) : null;
+    }
+
+    /** The finished run of {@code v} as the sweep keeps it (saved to its folder if the sweep saves); none if interrupted. */
+    private Map<T, Finished> kept(T v, Experiment experiment, Finished savedBefore, Run run) {
+        if (run.stopReason().startsWith("interrupted")) {
+            return Map.of();
+        }
+        Finished finished = new Finished(String.valueOf(v), run.history(), run.steps(), experiment.steps(),
+                (savedBefore == null ? 0 : savedBefore.seconds()) + run.seconds());
+        if (dir != null) {
+            finished.save(folder(v), experiment);
+        }
+        return Map.of(v, finished);
     }
 
     /** The result of the finished runs, in sweep order. */

@@ -171,7 +171,7 @@ final class TrainingLoop {
      * Why a resumed run had already ended at {@code step}: its budget was reached, or a stop rule
      * fires on the row recorded there; null if it goes on.
      */
-    private String endedAt(History history, long step) {
+    String endedAt(History history, long step) {
         if (step == experiment.steps()) {
             return "completed " + step + " steps";
         }

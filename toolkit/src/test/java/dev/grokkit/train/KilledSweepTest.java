@@ -29,7 +29,9 @@ class KilledSweepTest {
     }
 
     static Sweep<Long> sweep(Path dir) {
-        return Sweep.over("seed", SEEDS, KilledSweepTest::experiment).saveTo(dir, 50).listener(RunListeners.silent());
+        // every point alone: one finishes while the other is between checkpoints (KilledEnsembleSweepTest kills an ensemble)
+        return Sweep.over("seed", SEEDS, KilledSweepTest::experiment).ensembles(false).saveTo(dir, 50)
+                .listener(RunListeners.silent());
     }
 
     /** The child: runs the sweep into the directory given as the argument until it is killed. */
@@ -48,7 +50,7 @@ class KilledSweepTest {
         Sweep.Result<Long> resumed = sweep(dir).run();
         assertEquals(firstRun, Files.readString(dir.resolve("1").resolve("run.properties")),
                 "the finished run must be loaded, not trained and saved again");
-        Sweep.Result<Long> fresh = Sweep.over("seed", SEEDS, KilledSweepTest::experiment)
+        Sweep.Result<Long> fresh = Sweep.over("seed", SEEDS, KilledSweepTest::experiment).ensembles(false)
                 .listener(RunListeners.silent()).run();
         for (Long seed : fresh.points()) {
             assertEquals(fresh.history(seed).toString(), resumed.history(seed).toString(), "seed " + seed);

@@ -7,14 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.grokkit.model.Models;
 import dev.grokkit.optim.Optimizers;
 import dev.grokkit.probe.Probes;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A sweep trains the points that differ only in seed or split as one ensemble and every point's
+ * A sweep trains the points that differ only in seed or split as one ensemble (by default) and every point's
  * history is the one it records alone: in float64 to 1e-10 relative, far below what any coupling
  * between members would show; in float32 to float round-off.
  */
@@ -35,7 +38,7 @@ class SweepEnsembleTest {
         for (String precision : List.of("float64", "float32")) {
             double tolerance = precision.equals("float64") ? 1e-10 : 1e-4;
             Sweep<Long> sweep = Sweep.over("seed", SEEDS, (Long s) -> modAdd(s, precision).build())
-                    .listener(RunListeners.silent()).ensembles(true);
+                    .listener(RunListeners.silent());
             assertEquals(List.of(SEEDS), sweep.groups());
             assertEquals(List.of(List.of(0L), List.of(1L), List.of(2L)), sweep.ensembles(false).groups());
             assertClose(sweep.ensembles(false).run(), sweep.run(), tolerance);
@@ -57,7 +60,7 @@ class SweepEnsembleTest {
                 b.model(Models.embeddingMlp().embeddingDim(8).hidden(12));
             }
             return b.build();
-        }).listener(RunListeners.silent()).ensembles(true);
+        }).listener(RunListeners.silent());
         assertEquals(List.of(List.of("a0", "a1", "a2"), List.of("b0", "b1"), List.of("mini0"), List.of("mlp0"),
                 List.of("mini1")), sweep.groups());
         Sweep.Result<String> together = sweep.run();
@@ -67,18 +70,34 @@ class SweepEnsembleTest {
     }
 
     @Test
-    void aSavedSweepTrainsEveryPointAloneWithItsCheckpoints(@TempDir Path dir) {
+    void aSavedSweepTrainsItsSeedsAsOneEnsembleWithEachPointsCheckpoints(@TempDir Path dir) throws IOException {
         Sweep<Long> sweep = Sweep.over("seed", SEEDS, (Long s) -> modAdd(s, "float64").build())
-                .listener(RunListeners.silent()).ensembles(true);
+                .listener(RunListeners.silent());
         Sweep<Long> saved = sweep.saveTo(dir, 20);
-        assertEquals(List.of(List.of(0L), List.of(1L), List.of(2L)), saved.groups());
-        Sweep.Result<Long> alone = saved.run();
+        assertEquals(List.of(SEEDS), saved.groups());
+        Sweep.Result<Long> together = saved.run();
         for (long seed : SEEDS) {
             assertTrue(Files.isDirectory(dir.resolve(Long.toString(seed)).resolve(SweepFolders.CHECKPOINTS)),
                     "seed " + seed + " has no checkpoints");
         }
-        assertClose(alone, sweep.run(), 1e-10);
-        assertClose(alone, saved.run(), 0); // loaded
+        assertClose(sweep.ensembles(false).run(), together, 1e-10);
+        assertClose(together, saved.run(), 0); // loaded
+
+        // seed 1 as if killed after its checkpoint at step 40: the others are loaded, it resumes
+        Path seed1 = dir.resolve("1");
+        Files.delete(seed1.resolve(SweepFolders.RUN));
+        deleteTree(seed1.resolve(SweepFolders.CHECKPOINTS).resolve("step-000000060"));
+        String seed0 = Files.readString(dir.resolve("0").resolve(SweepFolders.RUN));
+        assertClose(together, saved.run(), 0);
+        assertEquals(seed0, Files.readString(dir.resolve("0").resolve(SweepFolders.RUN)), "seed 0 is loaded, not redone");
+    }
+
+    private static void deleteTree(Path path) throws IOException {
+        try (Stream<Path> s = Files.walk(path)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     /** The same points, columns and steps; every value within {@code tolerance} relative. */
