@@ -72,6 +72,21 @@ public final class SizeLaws {
                 x -> a - g * Math.log(x - nc));
     }
 
+    /**
+     * The critical fit's N_c as a fraction of {@code total} (e.g. p^2 pairs), "critical fraction
+     * 0.360", when N_c > 0; otherwise that the fit found no critical size above 0, with its N_c:
+     * the profile then ran N_c down to where ln(N - N_c) is nearly linear in N, i.e. the law fell
+     * back on the exponential, and a negative "fraction" would mean nothing.
+     */
+    public static String criticalFraction(ModelFit critical, double total) {
+        if (!CRITICAL.equals(critical.name())) {
+            throw new IllegalArgumentException("not a critical-size fit: " + critical.name());
+        }
+        double nc = critical.parameters()[2];
+        return nc > 0 ? String.format(java.util.Locale.ROOT, "critical fraction %.3f", nc / total)
+                : String.format(java.util.Locale.ROOT, "no critical size above 0 (fitted N_c = %.3g)", nc);
+    }
+
     /** The u in [lo, hi] of least RSS, u = ln(min N - N_c), by golden-section search. */
     private static double goldenSection(double[] n, double[] y, double min, double lo, double hi) {
         double phi = (Math.sqrt(5) - 1) / 2;

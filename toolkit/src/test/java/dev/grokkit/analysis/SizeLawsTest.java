@@ -49,6 +49,16 @@ class SizeLawsTest {
         assertTrue(critical.aic() < SizeLaws.powerLaw(SIZES, t).aic());
     }
 
+    @Test
+    void aCriticalFractionIsReportedOnlyAboveZero() {
+        ModelFit found = new ModelFit(SizeLaws.CRITICAL, 7, 3, 1e-2, new double[] {1, 1.5, 360}, x -> 0);
+        assertEquals("critical fraction 0.360", SizeLaws.criticalFraction(found, 1000));
+        ModelFit none = new ModelFit(SizeLaws.CRITICAL, 7, 3, 1e-2, new double[] {1, 1.5, -8.42e5}, x -> 0);
+        assertEquals("no critical size above 0 (fitted N_c = -8.42e+05)", SizeLaws.criticalFraction(none, 1000));
+        assertThrows(IllegalArgumentException.class, () -> SizeLaws.criticalFraction(
+                new ModelFit(SizeLaws.POWER, 7, 2, 1e-2, new double[] {1, 1}, x -> 0), 1000));
+    }
+
     /** AIC and BIC by hand: n = 5, k = 2, RSS = 5e-2, so n ln(RSS/n) = 5 ln 0.01. */
     @Test
     void informationCriteriaFollowTheirFormulas() {
