@@ -2,7 +2,9 @@ package dev.grokkit.analysis;
 
 import dev.grokkit.viz.HtmlDisplay;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -49,6 +51,19 @@ public final class Claims implements HtmlDisplay {
             t.stringColumn("note").append(c.note());
         }
         return t;
+    }
+
+    /**
+     * The settings at which one claim was decided, grouped by verdict in the settings' order (every
+     * verdict present, possibly empty): where a regularizer helps, hurts, or cannot be told.
+     */
+    public static <T> Map<Verdict, List<T>> byVerdict(Map<T, Claim> claimAt) {
+        Map<Verdict, List<T>> groups = new EnumMap<>(Verdict.class);
+        for (Verdict v : Verdict.values()) {
+            groups.put(v, new ArrayList<>());
+        }
+        claimAt.forEach((setting, claim) -> groups.get(claim.verdict()).add(setting));
+        return groups;
     }
 
     /** e.g. "5 claims: holds 3, does not hold 1, undecided 1". */

@@ -35,4 +35,20 @@ class ClaimsTest {
         assertEquals("a is lower", held.stringColumn("claim").get(0));
         assertEquals(lower + "\n", claims.toString().substring(0, lower.toString().length() + 1));
     }
+
+    @Test
+    void settingsGroupByVerdict() {
+        Sample a = Sample.of("a", 1.0, 1.1, 0.9);
+        Sample b = Sample.of("b", 2.0, 2.1, 1.9);
+        var claimAt = new java.util.LinkedHashMap<Double, Claim>();
+        claimAt.put(0.1, Claim.that("a is lower").difference(a, b).below(0));        // holds
+        claimAt.put(0.2, Claim.that("a is higher").difference(a, b).above(0));       // does not hold
+        claimAt.put(0.3, Claim.that("a is about 1").mean(a).within(0.99, 1.01));     // undecided
+        claimAt.put(0.4, Claim.that("b is higher").difference(b, a).above(0));       // holds
+        var groups = Claims.byVerdict(claimAt);
+        assertEquals(java.util.List.of(0.1, 0.4), groups.get(Verdict.HOLDS));
+        assertEquals(java.util.List.of(0.2), groups.get(Verdict.DOES_NOT_HOLD));
+        assertEquals(java.util.List.of(0.3), groups.get(Verdict.UNDECIDED));
+        assertEquals(java.util.List.of(), Claims.byVerdict(java.util.Map.<Double, Claim>of()).get(Verdict.HOLDS));
+    }
 }
