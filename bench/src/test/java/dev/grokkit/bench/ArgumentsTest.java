@@ -18,7 +18,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
 /**
- * Bad arguments of the bench programs (WorkloadMain, MemorySoak, ProbeOverhead, GrokTime, Benchmark) fail before any
+ * Bad arguments of the bench programs (WorkloadMain, MemorySoak, EnsembleMemory, ProbeOverhead, GrokTime, Benchmark) fail before any
  * work with exit code 2, naming the argument, followed by the usage.
  */
 class ArgumentsTest {
@@ -70,6 +70,7 @@ class ArgumentsTest {
     void memorySoakNamesBadArguments() {
         assertRefused(MemorySoak::new, "Unmatched argument at index 0: '100000'", "100000");
         assertRefused(MemorySoak::new, "--every must be a positive integer, was 0", "--every", "0");
+        assertRefused(EnsembleMemory::new, "--members must be a positive integer, was 0", "--members", "0");
     }
 
     @Test
@@ -90,7 +91,7 @@ class ArgumentsTest {
     @Test
     void everyProgramPrintsItsHelp() {
         for (Supplier<Object> program : List.<Supplier<Object>>of(Benchmark::new, WorkloadMain::new, MemorySoak::new,
-                ProbeOverhead::new, GrokTime::new, PaperScaleBlockStatistics::new)) {
+                ProbeOverhead::new, GrokTime::new, PaperScaleBlockStatistics::new, EnsembleMemory::new)) {
             CommandLine line = new CommandLine(program.get());
             StringWriter out = new StringWriter();
             line.setOut(new PrintWriter(out));
