@@ -33,7 +33,10 @@ import tech.tablesaw.api.Table;
  * {@code GROKKIT_SPARK_MASTER} names). Each task runs the toolkit's one-point sweep, so the
  * semantics are the local sweep's: with {@link #saveTo} finished runs are loaded instead of redone,
  * unfinished ones resume from their newest checkpoint (also when Spark retries a failed task), and
- * the same seed gives the same history. The directory is a Hadoop FileSystem URI (file:///...,
+ * the same seed gives the same history. Each point trains alone, as in a local sweep with
+ * {@code ensembles(false)}: a task holds one point, so there are no seeds to stack into an ensemble,
+ * and its history equals the lone run's bit for bit (a local sweep's ensemble equals it to float
+ * round-off). The directory is a Hadoop FileSystem URI (file:///...,
  * hdfs://..., s3a://...) laid out as a local sweep's folder. The result is the local sweep's:
  * histories by point and the summary table; {@link SweepRows} gives all histories as one table.
  *
