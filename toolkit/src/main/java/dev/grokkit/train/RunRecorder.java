@@ -20,10 +20,7 @@ public final class RunRecorder implements AutoCloseable {
     private final Experiment experiment;
     private final TrainingLoop loop;
     private final CheckpointDirectory directory;
-    private History history;
-    private long start;
-    private int rowsAtStart;
-    private boolean resumed;
+    private ResumePoint resume;
     private boolean closed;
 
     /** A run from scratch; a checkpointing experiment's first save replaces the checkpoints it left before. */
@@ -34,7 +31,7 @@ public final class RunRecorder implements AutoCloseable {
     private RunRecorder(Experiment experiment, boolean resuming) {
         this.experiment = experiment;
         this.loop = new TrainingLoop(experiment, null);
-        this.history = History.create(experiment.name(), TrainingLoop.historyColumns(experiment));
+        this.resume = ResumePoint.fresh(experiment);
         this.directory = experiment.checkpointDir() == null ? null : CheckpointDirectory.open(experiment, !resuming);
     }
 
@@ -52,21 +49,7 @@ public final class RunRecorder implements AutoCloseable {
         }
         RunRecorder recorder = new RunRecorder(experiment, true);
         try {
-            Optional<Checkpoint> latest = recorder.directory.latest();
-            if (latest.isPresent()) {
-                Checkpoint checkpoint = latest.get();
-                if (checkpoint.step() > experiment.steps()) {
-                    throw new IllegalStateException("checkpoint " + checkpoint.dir() + " is at step " + checkpoint.step()
-                            + ", beyond this experiment's budget of " + experiment.steps() + " steps");
-                }
-                checkpoint.restoreModel(model);
-                checkpoint.restoreOptimizer(optimizer, model, manager);
-                recorder.history = checkpoint.history(TrainingLoop.historyColumns(experiment));
-                recorder.history.setName(experiment.name());
-                recorder.start = checkpoint.step();
-                recorder.rowsAtStart = recorder.history.rowCount();
-                recorder.resumed = true;
-            }
+            recorder.resume = ResumePoint.of(recorder.directory.latest().orElse(null), experiment, model, optimizer, manager);
             return recorder;
         } catch (RuntimeException | Error e) {
             recorder.close();
@@ -75,28 +58,27 @@ public final class RunRecorder implements AutoCloseable {
     }
 
     public History history() {
-        return history;
+        return resume.history();
     }
 
     /** The step the run starts from: 0, or its checkpoint's. */
     public long startStep() {
-        return start;
+        return resume.start();
     }
 
     /** Why the resumed run had already ended at its start (budget reached, or a stop rule at its last row); empty if it goes on. */
     public Optional<String> endedAtStart() {
-        return !resumed ? Optional.empty() : Optional.ofNullable(loop.endedAt(history, start));
+        return !resume.resumed() ? Optional.empty() : Optional.ofNullable(loop.endedAt(resume.history(), resume.start()));
     }
 
     /** Whether the history's last row is at {@code step}. */
     public boolean loggedAt(long step) {
-        long[] steps = history.steps();
-        return steps.length > 0 && steps[steps.length - 1] == step;
+        return resume.loggedAt(step);
     }
 
     /** Whether a row is due at {@code step}: the experiment logs there and, at the resumed step, has not yet. */
     public boolean rowDueAt(long step) {
-        return experiment.logsAt(step) && !(resumed && step == start && loggedAt(step));
+        return resume.rowDueAt(experiment, step);
     }
 
     /**
@@ -105,7 +87,7 @@ public final class RunRecorder implements AutoCloseable {
      */
     public Map<String, Double> record(GrokModel model, NDArray trainX, NDArray trainY, NDArray testX, NDArray testY,
             long step) {
-        return loop.record(model, trainX, trainY, testX, testY, step, history);
+        return loop.record(model, trainX, trainY, testX, testY, step, resume.history());
     }
 
     /** The first of the experiment's stop rules (divergence first) that ends the run at this row. */
@@ -115,23 +97,23 @@ public final class RunRecorder implements AutoCloseable {
 
     /** Whether a lone run writes a checkpoint before its update at {@code step} (never at the step it resumed from). */
     public boolean checkpointDueAt(long step) {
-        return directory != null && step % experiment.checkpointEvery() == 0 && !(resumed && step == start);
+        return directory != null && resume.checkpointDueAt(experiment, step);
     }
 
     /** Whether a lone run ending at {@code step} writes its last checkpoint there: it checkpoints, and did something. */
     public boolean checkpointDueAtEnd(long step) {
-        return directory != null && (step != start || history.rowCount() != rowsAtStart);
+        return directory != null && resume.didSomethingBy(step);
     }
 
     /** Writes the checkpoint of {@code step}: {@code model} and {@code optimizer} as they are, and the history. */
     public void save(long step, GrokModel model, GrokOptimizer optimizer) {
-        directory.save(step, model, optimizer, history);
+        directory.save(step, model, optimizer, resume.history());
     }
 
     /** The run: {@code model} and {@code manager} (which owns it) now belong to it; the checkpoint directory is released. */
     public Run finish(GrokModel model, NDManager manager, long steps, String reason, double seconds) {
         close();
-        return new Run(experiment, model, manager, history, steps, reason, seconds);
+        return new Run(experiment, model, manager, resume.history(), steps, reason, seconds);
     }
 
     /** Releases the checkpoint directory (idempotent). */

@@ -62,11 +62,8 @@ final class TrainingLoop {
             if (start == Start.RESUME && resumeFrom == null) {
                 throw new IllegalStateException("no checkpoint to resume in " + experiment.checkpointDir());
             }
-            if (resumeFrom != null && resumeFrom.step() > experiment.steps()) {
-                throw new IllegalStateException("checkpoint " + resumeFrom.dir() + " is at step " + resumeFrom.step()
-                        + ", beyond this experiment's budget of " + experiment.steps() + " steps, and a checkpoint"
-                        + " cannot be rewound: continue it with withSteps(n) for n >= " + resumeFrom.step()
-                        + ", or train " + experiment.steps() + " steps in another checkpoint directory");
+            if (resumeFrom != null) {
+                ResumePoint.checkWithinBudget(resumeFrom, experiment);
             }
             NDManager root = engine.newBaseManager();
             try {
@@ -96,22 +93,14 @@ final class TrainingLoop {
         NDArray testX = data.test().inputs(root, experiment.dtype());
         NDArray testY = data.test().labelArray(root);
 
-        List<String> columns = historyColumns(experiment);
         InputNoise noise = experiment.inputNoise();
-        History history = History.create(experiment.name(), columns);
-        long start = 0;
-        if (resumeFrom != null) {
-            resumeFrom.restoreModel(model);
-            resumeFrom.restoreOptimizer(optimizer, model, model.manager());
-            history = resumeFrom.history(columns);
-            history.setName(experiment.name());
-            start = resumeFrom.step();
-        }
+        ResumePoint resume = ResumePoint.of(resumeFrom, experiment, model, optimizer, model.manager());
+        History history = resume.history();
+        long start = resume.start();
         long startNanos = System.nanoTime();
-        int rowsAtStart = history.rowCount();
         long step = start;
         try {
-            String reason = resumeFrom == null ? null : endedAt(history, start);
+            String reason = resume.resumed() ? endedAt(history, start) : null;
             if (reason != null) { // a finished run: returned as it is, nothing recorded or written
                 return new Run(experiment, model, root, history, step, reason, (System.nanoTime() - startNanos) / 1e9);
             }
@@ -124,9 +113,8 @@ final class TrainingLoop {
             MinibatchSampler sampler = new MinibatchSampler(data.train().size(), experiment.batchSize(),
                     experiment.seed());
             for (; ; step++) {
-                boolean resumedHere = resumeFrom != null && step == start;
                 boolean last = step == total;
-                if (experiment.logsAt(step) && !(resumedHere && loggedAt(history, step))) {
+                if (resume.rowDueAt(experiment, step)) {
                     Map<String, Double> row = record(model, trainX, trainY, testX, testY, step, history);
                     if (experiment.logSchedule().includes(step)) {
                         noiseStd = noise.std(row.get("train_acc"));
@@ -141,7 +129,7 @@ final class TrainingLoop {
                 if (last) {
                     break;
                 }
-                if (directory != null && step % experiment.checkpointEvery() == 0 && !resumedHere) {
+                if (directory != null && resume.checkpointDueAt(experiment, step)) {
                     directory.save(step, model, optimizer, history);
                 }
                 if (Thread.interrupted()) {
@@ -153,13 +141,13 @@ final class TrainingLoop {
                 }
                 update(trainingStep, trainX, trainY, sampler, step, noiseStd);
             }
-            if (directory != null && (step != start || history.rowCount() != rowsAtStart)) {
+            if (directory != null && resume.didSomethingBy(step)) {
                 directory.save(step, model, optimizer, history);
             }
             listener.finished(step, reason);
             return new Run(experiment, model, root, history, step, reason, (System.nanoTime() - startNanos) / 1e9);
         } catch (RuntimeException e) {
-            if (step == start && history.rowCount() == rowsAtStart) {
+            if (!resume.didSomethingBy(step)) {
                 throw e; // nothing done in this call to hand back (e.g. a probe refusing the model at the first row)
             }
             throw new RunFailedException(new Run(experiment, model, root, history, step,
@@ -187,7 +175,8 @@ final class TrainingLoop {
         return Stop.first(experiment.stopRules(), row).map(reason -> reason + " at step " + step).orElse(null);
     }
 
-    private static boolean loggedAt(History history, long step) {
+    /** Whether the history's last row is at {@code step}. */
+    static boolean loggedAt(History history, long step) {
         long[] steps = history.steps();
         return steps.length > 0 && steps[steps.length - 1] == step;
     }
