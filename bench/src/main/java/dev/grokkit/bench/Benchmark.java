@@ -162,30 +162,51 @@ public final class Benchmark implements Callable<Integer> {
         return 0;
     }
 
-    /** Grokking wall time per seed, grokkit then peer, at one thread. */
+    /**
+     * Grokking wall time per seed at one thread: grokkit, then the peer as it is, then the peer with
+     * its BLAS pinned to one thread (see {@link #peer}); the ratios compare time per step, since the
+     * two split the pairs with different generators and grok at different steps.
+     */
     private void grokTimes(Path grokPeer, List<Long> seeds) {
         StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%nEnd to end: x+y mod 59 until test accuracy 0.99"
                 + " (1 thread, evaluation every 50 steps)%n%n| seed | grokkit steps | grokkit s | grokkit ms/step"
-                + " | peer steps | peer s | peer ms/step | ratio of ms/step |%n|---|---|---|---|---|---|---|---|%n"));
+                + " | peer steps | peer s | peer ms/step | ratio of ms/step | peer ms/step, BLAS pinned"
+                + " | ratio to pinned |%n|---|---|---|---|---|---|---|---|---|---|%n"));
         List<Double> ratios = new ArrayList<>();
+        List<Double> ratiosPinned = new ArrayList<>();
         for (long seed : seeds) {
             ProcessBuilder ours = javaProcess(GrokTime.class, "--seed", Long.toString(seed));
             ours.environment().put("GROKKIT_THREADS", "1");
             String g = output(ours, "grokkit end to end");
-            String p = output(new ProcessBuilder("/usr/bin/python3", grokPeer.toString(), "--seed", Long.toString(seed),
-                    "--threads", "1"), "peer end to end");
-            double gs = number(g, "seconds");
-            double ps = number(p, "seconds");
-            double gSteps = number(g, "steps");
-            double pSteps = number(p, "steps");
-            double ratio = (gs / gSteps) / (ps / pSteps);
+            String p = output(peerGrok(grokPeer, seed, false), "peer end to end");
+            String pinned = output(peerGrok(grokPeer, seed, true), "peer end to end (BLAS pinned)");
+            double grokkitMs = msPerStep(g);
+            double ratio = grokkitMs / msPerStep(p);
+            double ratioPinned = grokkitMs / msPerStep(pinned);
             ratios.add(ratio);
-            table.append(String.format(Locale.ROOT, "| %d | %.0f | %.1f | %.2f | %.0f | %.1f | %.2f | %.2f |%n", seed,
-                    gSteps, gs, 1e3 * gs / gSteps, pSteps, ps, 1e3 * ps / pSteps, ratio));
+            ratiosPinned.add(ratioPinned);
+            table.append(String.format(Locale.ROOT, "| %d | %.0f | %.1f | %.2f | %.0f | %.1f | %.2f | %.2f | %.2f | %.2f |%n",
+                    seed, number(g, "steps"), number(g, "seconds"), grokkitMs, number(p, "steps"), number(p, "seconds"),
+                    msPerStep(p), ratio, msPerStep(pinned), ratioPinned));
         }
         System.out.print(table);
-        System.out.printf(Locale.ROOT, "median ratio of time per step (grokkit / peer): %.2f%n",
-                Timing.median(ratios.stream().mapToDouble(Double::doubleValue).toArray()));
+        System.out.printf(Locale.ROOT, "median ratio of time per step (grokkit / peer): %.2f; to the peer with BLAS pinned: %.2f%n",
+                Timing.median(ratios.stream().mapToDouble(Double::doubleValue).toArray()),
+                Timing.median(ratiosPinned.stream().mapToDouble(Double::doubleValue).toArray()));
+    }
+
+    /** The peer's end-to-end run at one thread, as it is or with OPENBLAS_NUM_THREADS=1 (as {@link #peer}). */
+    private static ProcessBuilder peerGrok(Path grokPeer, long seed, boolean blasPinned) {
+        ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", grokPeer.toString(), "--seed", Long.toString(seed),
+                "--threads", "1");
+        if (blasPinned) {
+            pb.environment().put("OPENBLAS_NUM_THREADS", "1");
+        }
+        return pb;
+    }
+
+    private static double msPerStep(String json) {
+        return 1e3 * number(json, "seconds") / number(json, "steps");
     }
 
     /** Wall time of a run logging every 100 steps with the basic probes against one logging twice. */
