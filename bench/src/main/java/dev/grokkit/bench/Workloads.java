@@ -11,6 +11,7 @@ import dev.grokkit.data.Examples;
 import dev.grokkit.data.ModularArithmetic;
 import dev.grokkit.data.Operation;
 import dev.grokkit.engine.Grokkit;
+import dev.grokkit.ensemble.StackSize;
 import dev.grokkit.ensemble.StackedModel;
 import dev.grokkit.ensemble.StackedStep;
 import dev.grokkit.hessian.LossHessian;
@@ -177,23 +178,35 @@ public final class Workloads {
         return 3 * 2.0 * (2 * ENSEMBLE_MODULUS * 64 * 256 + n * 256 * ENSEMBLE_MODULUS);
     }
 
-    /** One full-batch AdamW step (lr 3e-3, wd 1, betas 0.9/0.98) of all 16 members stacked as one computation. */
+    /**
+     * One full-batch AdamW step (lr 3e-3, wd 1, betas 0.9/0.98) of all 16 members as an
+     * {@code Ensemble} trains them: in stacks of {@link StackSize} members (all 16 in one at two
+     * threads; one at a time at one thread, where a stack of 16 leaves the cache), stepped in turn.
+     */
     static Workload ensembleModAdd() {
         return new Simple("ensemble-modadd", ENSEMBLE_MEMBERS * ensembleMemberFlops(), 10, m -> {
             List<GrokModel> models = new ArrayList<>();
-            NDList x = new NDList();
-            NDList y = new NDList();
+            List<Examples> splits = new ArrayList<>();
             for (int k = 0; k < ENSEMBLE_MEMBERS; k++) {
-                Examples train = ensembleSplit(k);
-                models.add(ensembleModel(k, train, m));
-                x.add(train.inputs(m, DataType.FLOAT32));
-                y.add(train.labelArray(m));
+                splits.add(ensembleSplit(k));
+                models.add(ensembleModel(k, splits.get(k), m));
             }
-            StackedStep step = new StackedStep(StackedModel.stack(models, m), ensembleOptimizer().build(),
-                    Losses.crossEntropy());
-            NDArray inputs = NDArrays.stack(x);
-            NDArray labels = NDArrays.stack(y);
-            return () -> step.run(inputs, labels);
+            int perStack = StackSize.of(models, splits.get(0).size());
+            List<Runnable> stacks = new ArrayList<>();
+            for (int from = 0; from < ENSEMBLE_MEMBERS; from += perStack) {
+                NDList x = new NDList();
+                NDList y = new NDList();
+                for (int k = from; k < from + perStack && k < ENSEMBLE_MEMBERS; k++) {
+                    x.add(splits.get(k).inputs(m, DataType.FLOAT32));
+                    y.add(splits.get(k).labelArray(m));
+                }
+                StackedStep step = new StackedStep(StackedModel.stack(models.subList(from, from + x.size()), m),
+                        ensembleOptimizer().build(), Losses.crossEntropy());
+                NDArray inputs = NDArrays.stack(x);
+                NDArray labels = NDArrays.stack(y);
+                stacks.add(() -> step.run(inputs, labels));
+            }
+            return () -> stacks.forEach(Runnable::run);
         });
     }
 

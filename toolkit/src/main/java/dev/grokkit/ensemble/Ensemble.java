@@ -12,9 +12,10 @@ import java.util.function.Function;
  * K experiments that differ only in seed and data split, trained as one computation: each
  * member's model is built exactly as its lone run builds it, its trainable parameters stacked
  * along a new leading axis, and every step updates all members with batched products and one
- * elementwise optimizer update. Each member's history is the one its lone run records, to float
- * round-off (batched products may sum in another order): rows, probes and stop rules are a lone
- * run's, on the member's own model.
+ * elementwise optimizer update; members whose stacked activations would leave the cache are split
+ * into several such stacks, stepped in turn ({@link StackSize}). Each member's history is the one
+ * its lone run records, to float round-off (batched products may sum in another order): rows,
+ * probes and stop rules are a lone run's, on the member's own model.
  *
  * <pre>
  *   List&lt;Run&gt; runs = Ensemble.of(List.of(0L, 1L, 2L), seed -&gt; experiment(seed)).run();

@@ -18,23 +18,32 @@ import java.util.TreeMap;
  * The loop behind {@link Ensemble#run()}, a lone run's loop for K members at once: at every step,
  * each member still going records its row when its own log schedule says so (or at the last
  * step) and ends if one of its stop rules fires; each writes its checkpoint when due; then one
- * {@link StackedStep} updates all members. An ended member's slice keeps training, unused: its
- * model and history stay at the row where it ended. An interrupt ends every member after the
- * current step, with a row for it.
+ * {@link StackedStep} per stack updates its members (members are stacked as {@link StackSize}
+ * says, so a stack's activations stay in cache). An ended member's slice keeps training, unused,
+ * until its whole stack has ended: its model and history stay at the row where it ended. An
+ * interrupt ends every member after the current step, with a row for it.
  *
  * <p>Resumed, each member starts from its own latest checkpoint: a member whose checkpoint ends
- * its run is returned as it is, and the others train stacked with the members that resume from
- * the same step (one stack per distinct step, in order of step; all members of a stack have made
- * the same updates, so they share update counts and the learning rate).
+ * its run is returned as it is, and the others train with the members that resume from the same
+ * step (one group per distinct step, in order of step, each in its stacks; all members of a stack
+ * have made the same updates, so they share update counts and the learning rate).
  */
 final class EnsembleTraining {
 
     private final List<Experiment> experiments;
     private final boolean resume;
+    /** Members per stack, or 0 for {@link StackSize}'s choice. */
+    private final int membersPerStack;
 
     EnsembleTraining(List<Experiment> experiments, boolean resume) {
+        this(experiments, resume, 0);
+    }
+
+    /** With {@code membersPerStack} members per stack (0: {@link StackSize}'s choice), as the tests set it. */
+    EnsembleTraining(List<Experiment> experiments, boolean resume, int membersPerStack) {
         this.experiments = experiments;
         this.resume = resume;
+        this.membersPerStack = membersPerStack;
     }
 
     List<Run> run() {
@@ -43,15 +52,15 @@ final class EnsembleTraining {
             for (Experiment e : experiments) {
                 members.add(new Member(e, resume));
             }
-            Map<Long, List<Member>> stacks = new TreeMap<>();
+            Map<Long, List<Member>> groups = new TreeMap<>();
             members.stream().filter(m -> !m.ended())
-                    .forEach(m -> stacks.computeIfAbsent(m.startStep(), s -> new ArrayList<>()).add(m));
+                    .forEach(m -> groups.computeIfAbsent(m.startStep(), s -> new ArrayList<>()).add(m));
             long startNanos = System.nanoTime();
             // evaluation and probes without recording, as a lone run's; the caller's mode is restored
             Autograd.notRecording(() -> {
-                for (Map.Entry<Long, List<Member>> stack : stacks.entrySet()) {
+                for (Map.Entry<Long, List<Member>> group : groups.entrySet()) {
                     try (NDManager manager = shared.newSubManager()) {
-                        train(stack.getValue(), stack.getKey(), manager);
+                        train(group.getValue(), group.getKey(), manager);
                     }
                 }
                 return null;
@@ -68,54 +77,113 @@ final class EnsembleTraining {
         }
     }
 
-    /** Trains {@code members}, each at step {@code start}, as one stack until every one has ended. */
+    /**
+     * Trains {@code members}, each at step {@code start}, until every one has ended: in stacks of
+     * {@link StackSize} members (or {@code membersPerStack} if set), each step stepping the stacks
+     * one after another.
+     */
     private void train(List<Member> members, long start, NDManager manager) {
-        StackedModel stacked = StackedModel.stack(members.stream().map(m -> m.model).toList(), manager);
-        NDArray x = stackedData(members.stream().map(m -> m.trainX).toList(), manager);
-        NDArray y = stackedData(members.stream().map(m -> m.trainY).toList(), manager);
-        GrokOptimizer optimizer = experiments.get(0).optimizer().build();
-        StackedOptimizerState.stack(members.stream().map(m -> m.optimizer).toList(), optimizer);
-        StackedStep step = new StackedStep(stacked, optimizer, experiments.get(0).loss());
+        int perStack = membersPerStack > 0 ? membersPerStack
+                : StackSize.of(members.stream().map(m -> m.model).toList(), members.get(0).trainY.getShape().get(0));
+        List<Stack> stacks = new ArrayList<>();
+        for (int from = 0; from < members.size(); from += perStack) {
+            stacks.add(new Stack(members.subList(from, Math.min(members.size(), from + perStack)), manager));
+        }
         long total = experiments.get(0).steps();
         for (long t = start; ; t++) {
-            for (int k = 0; k < members.size(); k++) {
-                Member m = members.get(k);
-                if (!m.ended() && m.rowDueAt(t)) {
-                    int member = k;
-                    long at = t;
-                    m.record(stacked, k, t).ifPresent(reason -> m.end(reason + " at step " + at, stacked, optimizer,
-                            member, at));
-                }
+            for (Stack s : stacks) {
+                s.recordDueRows(t);
             }
             if (t == total) {
-                for (int k = 0; k < members.size(); k++) {
-                    if (!members.get(k).ended()) {
-                        members.get(k).end("completed " + total + " steps", stacked, optimizer, k, t);
-                    }
+                for (Stack s : stacks) {
+                    s.endAll("completed " + total + " steps", t);
                 }
                 return;
             }
             if (members.stream().allMatch(Member::ended)) {
                 return;
             }
+            for (Stack s : stacks) {
+                s.checkpointIfDue(t);
+            }
+            if (Thread.interrupted()) {
+                for (Stack s : stacks) {
+                    s.endOnInterrupt(t);
+                }
+                return;
+            }
+            for (Stack s : stacks) {
+                s.stepIfTraining();
+            }
+        }
+    }
+
+    /** Members trained as one computation: their stacked model, stacked optimizer state and data. */
+    private final class Stack {
+
+        private final List<Member> members;
+        private final StackedModel stacked;
+        private final GrokOptimizer optimizer;
+        private final StackedStep step;
+        private final NDArray x;
+        private final NDArray y;
+
+        Stack(List<Member> members, NDManager manager) {
+            this.members = members;
+            stacked = StackedModel.stack(members.stream().map(m -> m.model).toList(), manager);
+            x = stackedData(members.stream().map(m -> m.trainX).toList(), manager);
+            y = stackedData(members.stream().map(m -> m.trainY).toList(), manager);
+            optimizer = experiments.get(0).optimizer().build();
+            StackedOptimizerState.stack(members.stream().map(m -> m.optimizer).toList(), optimizer);
+            step = new StackedStep(stacked, optimizer, experiments.get(0).loss());
+        }
+
+        /** Each member still going records its row if due at {@code t}, and ends if a stop rule fires. */
+        void recordDueRows(long t) {
+            for (int k = 0; k < members.size(); k++) {
+                Member m = members.get(k);
+                if (!m.ended() && m.rowDueAt(t)) {
+                    int member = k;
+                    m.record(stacked, k, t).ifPresent(reason -> m.end(reason + " at step " + t, stacked, optimizer,
+                            member, t));
+                }
+            }
+        }
+
+        void endAll(String reason, long t) {
+            for (int k = 0; k < members.size(); k++) {
+                if (!members.get(k).ended()) {
+                    members.get(k).end(reason, stacked, optimizer, k, t);
+                }
+            }
+        }
+
+        void checkpointIfDue(long t) {
             for (int k = 0; k < members.size(); k++) {
                 if (!members.get(k).ended()) {
                     members.get(k).checkpointIfDue(stacked, optimizer, k, t);
                 }
             }
-            if (Thread.interrupted()) {
-                for (int k = 0; k < members.size(); k++) {
-                    Member m = members.get(k);
-                    if (!m.ended()) {
-                        if (!m.loggedAt(t)) {
-                            m.record(stacked, k, t); // as a lone run: the interrupt is the reason
-                        }
-                        m.end("interrupted at step " + t, stacked, optimizer, k, t);
+        }
+
+        /** As a lone run ends on an interrupt: a row for the step if it has none, then the end. */
+        void endOnInterrupt(long t) {
+            for (int k = 0; k < members.size(); k++) {
+                Member m = members.get(k);
+                if (!m.ended()) {
+                    if (!m.loggedAt(t)) {
+                        m.record(stacked, k, t); // as a lone run: the interrupt is the reason
                     }
+                    m.end("interrupted at step " + t, stacked, optimizer, k, t);
                 }
-                return;
             }
-            step.run(x, y);
+        }
+
+        /** One step of every member, unless all have ended (an ended member's slice trains on, unused). */
+        void stepIfTraining() {
+            if (!members.stream().allMatch(Member::ended)) {
+                step.run(x, y);
+            }
         }
     }
 

@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every member of an ensemble records, in float64, the history its experiment records alone, to
@@ -85,13 +87,16 @@ class EnsembleTest {
                 .loss(Losses.mse()).build());
     }
 
-    @Test
-    void eachMemberStopsWhereItsLoneRunStops() {
+    /** In one stack (StackSize's choice for these small models: 0), in stacks of one, and in stacks of 2 and 1. */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2})
+    void eachMemberStopsWhereItsLoneRunStops(int membersPerStack) {
         List<Run> lone = new ArrayList<>();
         LongFunction<Experiment> experiment = seed -> modAdd(seed,
                 Optimizers.adamW().learningRate(3e-2).weightDecay(1.0).betas(0.9, 0.98))
                 .steps(400).stopWhen(Stop.trainAccuracyAtLeast(1.0)).build();
-        List<Run> members = Ensemble.of(SEEDS, experiment::apply).run();
+        List<Run> members = new EnsembleTraining(SEEDS.stream().map(experiment::apply).toList(), false,
+                membersPerStack).run();
         try {
             List<Long> ends = new ArrayList<>();
             for (int k = 0; k < SEEDS.size(); k++) {
