@@ -76,6 +76,12 @@ public final class Grokkit {
         JniUtils.setNumThreads(threads);
     }
 
+    /** libtorch's intra-op thread count on the calling thread (a sweep's worker may use fewer than {@link #threads()}). */
+    public static int threadsOnThisThread() {
+        engine();
+        return JniUtils.getNumThreads();
+    }
+
     /** Intra-op threads: {@code GROKKIT_THREADS} or 2, at most the number of processors. */
     public static int threads() {
         int cores = Runtime.getRuntime().availableProcessors();

@@ -36,12 +36,13 @@ public final class StackSize {
 
     /**
      * Members per stack for {@code members} of one architecture, each training on {@code examples}
-     * examples per step, at {@link Grokkit#threads()} intra-op threads.
+     * examples per step, at the calling thread's intra-op threads ({@link Grokkit#threadsOnThisThread()}).
      */
     public static int of(List<GrokModel> members, long examples) {
         GrokModel first = members.get(0);
         long widest = first.trainableParameters().stream().mapToLong(StackSize::widestAxis).max().orElse(1);
-        return forActivation(members.size(), examples * widest * first.dtype().getNumOfBytes(), Grokkit.threads());
+        return forActivation(members.size(), examples * widest * first.dtype().getNumOfBytes(),
+                Grokkit.threadsOnThisThread());
     }
 
     /** Members per stack when one member's widest activation takes {@code memberBytes} bytes: within the budget, at least 1, at most all. */

@@ -12,6 +12,8 @@ import dev.grokkit.model.GrokModel;
 import dev.grokkit.model.Models;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /** Members per stack: the activation budget divided by one member's widest activation, within 1 and all. */
@@ -38,7 +40,8 @@ class StackSizeTest {
     }
 
     @Test
-    void oneMembersActivationIsItsExamplesTimesItsWidestLayerInItsPrecision() {
+    void oneMembersActivationIsItsExamplesTimesItsWidestLayerInItsPrecisionAtTheCallingThreadsCount()
+            throws InterruptedException {
         Examples train = ModularArithmetic.builder().modulus(13).operation(Operation.ADD).trainFraction(0.5).seed(0)
                 .build().train();
         try (NDManager manager = Grokkit.engine().newBaseManager()) {
@@ -48,8 +51,23 @@ class StackSizeTest {
                 members.add(Models.embeddingMlp().embeddingDim(8).hidden(40).build(train, DataType.FLOAT64, manager));
             }
             long examples = 50_000;
-            assertEquals(StackSize.forActivation(3, examples * 40 * 8, Grokkit.threads()),
+            assertEquals(StackSize.forActivation(3, examples * 40 * 8, Grokkit.threadsOnThisThread()),
                     StackSize.of(members, examples));
+            // 10,000 examples x 40 x 8 bytes = 3.2 MB a member: one per stack at one thread, all three at two
+            assertEquals(List.of(1, 1), onThreadWith(1, () -> List.of(Grokkit.threadsOnThisThread(), StackSize.of(members, 10_000))));
+            assertEquals(List.of(2, 3), onThreadWith(2, () -> List.of(Grokkit.threadsOnThisThread(), StackSize.of(members, 10_000))));
         }
+    }
+
+    /** {@code body}'s value on a new thread whose libtorch intra-op thread count is {@code threads} (as a sweep's worker sets it). */
+    private static <T> T onThreadWith(int threads, Supplier<T> body) throws InterruptedException {
+        AtomicReference<T> value = new AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            Grokkit.useThreadsOnThisThread(threads);
+            value.set(body.get());
+        });
+        worker.start();
+        worker.join();
+        return value.get();
     }
 }
