@@ -11,7 +11,8 @@ import dev.grokkit.data.Examples;
 import dev.grokkit.data.ModularArithmetic;
 import dev.grokkit.data.Operation;
 import dev.grokkit.engine.Grokkit;
-import dev.grokkit.ensemble.StackSize;
+import dev.grokkit.ensemble.StackPlan;
+import dev.grokkit.ensemble.StackRunner;
 import dev.grokkit.ensemble.StackedModel;
 import dev.grokkit.ensemble.StackedStep;
 import dev.grokkit.hessian.LossHessian;
@@ -30,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /** The workloads of docs/benchmarks.md, built from the toolkit's own parts. */
 public final class Workloads {
@@ -180,8 +182,9 @@ public final class Workloads {
 
     /**
      * One full-batch AdamW step (lr 3e-3, wd 1, betas 0.9/0.98) of all 16 members as an
-     * {@code Ensemble} trains them: in stacks of {@link StackSize} members (all 16 in one at two
-     * threads; one at a time at one thread, where a stack of 16 leaves the cache), stepped in turn.
+     * {@code Ensemble} trains them: in the stacks of their {@link StackPlan}, stepped by its workers
+     * (at two threads two workers on one thread each, stacks of one member; at one thread stacks of
+     * one member in turn: a stack of 16 leaves the cache).
      */
     static Workload ensembleModAdd() {
         return new Simple("ensemble-modadd", ENSEMBLE_MEMBERS * ensembleMemberFlops(), 10, m -> {
@@ -191,22 +194,23 @@ public final class Workloads {
                 splits.add(ensembleSplit(k));
                 models.add(ensembleModel(k, splits.get(k), m));
             }
-            int perStack = StackSize.of(models, splits.get(0).size());
+            StackPlan plan = StackPlan.of(models, splits.get(0).size());
             List<Runnable> stacks = new ArrayList<>();
-            for (int from = 0; from < ENSEMBLE_MEMBERS; from += perStack) {
+            for (List<Integer> stack : plan.stacks(IntStream.range(0, ENSEMBLE_MEMBERS).boxed().toList())) {
                 NDList x = new NDList();
                 NDList y = new NDList();
-                for (int k = from; k < from + perStack && k < ENSEMBLE_MEMBERS; k++) {
+                for (int k : stack) {
                     x.add(splits.get(k).inputs(m, DataType.FLOAT32));
                     y.add(splits.get(k).labelArray(m));
                 }
-                StackedStep step = new StackedStep(StackedModel.stack(models.subList(from, from + x.size()), m),
+                StackedStep step = new StackedStep(StackedModel.stack(stack.stream().map(models::get).toList(), m),
                         ensembleOptimizer().build(), Losses.crossEntropy());
                 NDArray inputs = NDArrays.stack(x);
                 NDArray labels = NDArrays.stack(y);
                 stacks.add(() -> step.run(inputs, labels));
             }
-            return () -> stacks.forEach(Runnable::run);
+            StackRunner runner = new StackRunner(plan); // its daemon workers end with the process
+            return () -> runner.runAll(stacks);
         });
     }
 

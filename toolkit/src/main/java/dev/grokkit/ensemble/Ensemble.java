@@ -13,7 +13,7 @@ import java.util.function.Function;
  * member's model is built exactly as its lone run builds it, its trainable parameters stacked
  * along a new leading axis, and every step updates all members with batched products and one
  * elementwise optimizer update; members whose stacked activations would leave the cache are split
- * into several such stacks, stepped in turn ({@link StackSize}). Each member's history is the one
+ * into several such stacks, which one worker per thread steps at the same time ({@link StackPlan}). Each member's history is the one
  * its lone run records, to float round-off (batched products may sum in another order): rows,
  * probes and stop rules are a lone run's, on the member's own model.
  *

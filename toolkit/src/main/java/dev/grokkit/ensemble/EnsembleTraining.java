@@ -18,10 +18,10 @@ import java.util.TreeMap;
  * The loop behind {@link Ensemble#run()}, a lone run's loop for K members at once: at every step,
  * each member still going records its row when its own log schedule says so (or at the last
  * step) and ends if one of its stop rules fires; each writes its checkpoint when due; then one
- * {@link StackedStep} per stack updates its members (members are stacked as {@link StackSize}
- * says, so a stack's activations stay in cache). An ended member's slice keeps training, unused,
- * until its whole stack has ended: its model and history stay at the row where it ended. An
- * interrupt ends every member after the current step, with a row for it.
+ * {@link StackedStep} per stack updates its members, the stacks laid out and stepped as a
+ * {@link StackPlan} says. An ended member's slice keeps training, unused, until its whole stack
+ * has ended: its model and history stay at the row where it ended. An interrupt ends every member
+ * after the current step, with a row for it.
  *
  * <p>Resumed, each member starts from its own latest checkpoint: a member whose checkpoint ends
  * its run is returned as it is, and the others train with the members that resume from the same
@@ -32,18 +32,18 @@ final class EnsembleTraining {
 
     private final List<Experiment> experiments;
     private final boolean resume;
-    /** Members per stack, or 0 for {@link StackSize}'s choice. */
-    private final int membersPerStack;
+    /** How the members are stacked and stepped, or null for {@link StackPlan#of}'s plan. */
+    private final StackPlan plan;
 
     EnsembleTraining(List<Experiment> experiments, boolean resume) {
-        this(experiments, resume, 0);
+        this(experiments, resume, null);
     }
 
-    /** With {@code membersPerStack} members per stack (0: {@link StackSize}'s choice), as the tests set it. */
-    EnsembleTraining(List<Experiment> experiments, boolean resume, int membersPerStack) {
+    /** With the members stacked and stepped as {@code plan} says (null: {@link StackPlan#of}), as the tests set it. */
+    EnsembleTraining(List<Experiment> experiments, boolean resume, StackPlan plan) {
         this.experiments = experiments;
         this.resume = resume;
-        this.membersPerStack = membersPerStack;
+        this.plan = plan;
     }
 
     List<Run> run() {
@@ -78,42 +78,38 @@ final class EnsembleTraining {
     }
 
     /**
-     * Trains {@code members}, each at step {@code start}, until every one has ended: in stacks of
-     * {@link StackSize} members (or {@code membersPerStack} if set), each step stepping the stacks
-     * one after another.
+     * Trains {@code members}, each at step {@code start}, until every one has ended: in the stacks
+     * of the plan, stepped by its workers.
      */
     private void train(List<Member> members, long start, NDManager manager) {
-        int perStack = membersPerStack > 0 ? membersPerStack
-                : StackSize.of(members.stream().map(m -> m.model).toList(), members.get(0).trainY.getShape().get(0));
-        List<Stack> stacks = new ArrayList<>();
-        for (int from = 0; from < members.size(); from += perStack) {
-            stacks.add(new Stack(members.subList(from, Math.min(members.size(), from + perStack)), manager));
-        }
+        StackPlan layout = plan != null ? plan
+                : StackPlan.of(members.stream().map(m -> m.model).toList(), members.get(0).trainY.getShape().get(0));
+        List<Stack> stacks = layout.stacks(members).stream().map(group -> new Stack(group, manager)).toList();
         long total = experiments.get(0).steps();
-        for (long t = start; ; t++) {
-            for (Stack s : stacks) {
-                s.recordDueRows(t);
-            }
-            if (t == total) {
+        try (StackRunner runner = new StackRunner(layout)) {
+            for (long t = start; ; t++) {
                 for (Stack s : stacks) {
-                    s.endAll("completed " + total + " steps", t);
+                    s.recordDueRows(t);
                 }
-                return;
-            }
-            if (members.stream().allMatch(Member::ended)) {
-                return;
-            }
-            for (Stack s : stacks) {
-                s.checkpointIfDue(t);
-            }
-            if (Thread.interrupted()) {
+                if (t == total) {
+                    for (Stack s : stacks) {
+                        s.endAll("completed " + total + " steps", t);
+                    }
+                    return;
+                }
+                if (members.stream().allMatch(Member::ended)) {
+                    return;
+                }
                 for (Stack s : stacks) {
-                    s.endOnInterrupt(t);
+                    s.checkpointIfDue(t);
                 }
-                return;
-            }
-            for (Stack s : stacks) {
-                s.stepIfTraining();
+                if (Thread.interrupted()) {
+                    for (Stack s : stacks) {
+                        s.endOnInterrupt(t);
+                    }
+                    return;
+                }
+                runner.runAll(stacks.stream().filter(Stack::training).map(s -> (Runnable) s::step).toList());
             }
         }
     }
@@ -179,11 +175,14 @@ final class EnsembleTraining {
             }
         }
 
-        /** One step of every member, unless all have ended (an ended member's slice trains on, unused). */
-        void stepIfTraining() {
-            if (!members.stream().allMatch(Member::ended)) {
-                step.run(x, y);
-            }
+        /** Whether a member still trains (an ended member's slice trains on with the others, unused). */
+        boolean training() {
+            return !members.stream().allMatch(Member::ended);
+        }
+
+        /** One step of every member. */
+        void step() {
+            step.run(x, y);
         }
     }
 

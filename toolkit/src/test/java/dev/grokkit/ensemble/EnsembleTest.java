@@ -87,16 +87,21 @@ class EnsembleTest {
                 .loss(Losses.mse()).build());
     }
 
-    /** In one stack (StackSize's choice for these small models: 0), in stacks of one, and in stacks of 2 and 1. */
+    /**
+     * As the plan for the machine lays the members out (""), and as given (workers, threads per
+     * worker, members per stack): in turn in stacks of one, in stacks of 2 and 1, and on two
+     * workers at once.
+     */
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2})
-    void eachMemberStopsWhereItsLoneRunStops(int membersPerStack) {
+    @ValueSource(strings = {"", "1,1,1", "1,1,2", "2,1,1", "2,1,2"})
+    void eachMemberStopsWhereItsLoneRunStops(String layout) {
+        int[] p = layout.isEmpty() ? null : java.util.Arrays.stream(layout.split(",")).mapToInt(Integer::parseInt).toArray();
+        StackPlan plan = p == null ? null : new StackPlan(p[0], p[1], p[2]);
         List<Run> lone = new ArrayList<>();
         LongFunction<Experiment> experiment = seed -> modAdd(seed,
                 Optimizers.adamW().learningRate(3e-2).weightDecay(1.0).betas(0.9, 0.98))
                 .steps(400).stopWhen(Stop.trainAccuracyAtLeast(1.0)).build();
-        List<Run> members = new EnsembleTraining(SEEDS.stream().map(experiment::apply).toList(), false,
-                membersPerStack).run();
+        List<Run> members = new EnsembleTraining(SEEDS.stream().map(experiment::apply).toList(), false, plan).run();
         try {
             List<Long> ends = new ArrayList<>();
             for (int k = 0; k < SEEDS.size(); k++) {
