@@ -41,8 +41,9 @@ public final class StackRunner implements AutoCloseable {
     }
 
     /**
-     * Runs every step, step i on worker i mod W, and returns once all have finished; a step's
-     * exception is rethrown after the others finish. An interrupt while waiting does not cut a
+     * Runs every step, step i on worker i mod W, and returns once all have finished. A step that
+     * throws ends its worker's share; the exception reaches the caller once every worker has
+     * stopped, so none still uses the stacks' arrays. An interrupt while waiting does not cut a
      * step short: it is kept for the caller to see once all have finished.
      */
     public void runAll(List<Runnable> steps) {
