@@ -31,8 +31,9 @@ import java.util.function.Function;
  * A product after any change of the parameters (an optimizer step, setParameters, load) or of
  * the batch builds g anew, so a product is never stale. The price is memory: while open, after
  * its first product, the Hessian holds the graph, i.e. the batch's forward activations and the
- * first backward's intermediates (what one product held while it ran, about a few activations
- * of the batch per layer) and a copy of g. The model is evaluated in inference mode (as probes
+ * first backward's intermediates (what one product used to hold only while it ran) and a copy
+ * of g: measured 5 MB for 1000 examples on a 784-200-200-10 MLP in float32, about six tensors of
+ * batch x width. The model is evaluated in inference mode (as probes
  * see it: BatchNorm uses running statistics). Parameter gradients are reset after every
  * product (detached and zeroed, see GraphGradients), so the model's state is left as a zero
  * gradient. The precision is the model's: use FLOAT64 models for exact comparisons.

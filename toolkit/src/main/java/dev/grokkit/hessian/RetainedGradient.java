@@ -29,7 +29,7 @@ import java.util.Map;
  *
  * <p>Memory: from the first product to {@link #close} (or a rebuild) it holds what the double
  * backward needs: the forward activations of the batch, the first backward's intermediates and
- * one copy of g, about what a single product held while it ran before. The arrays live in a
+ * one copy of g, what a single product used to hold only while it ran. The arrays live in a
  * sub-manager of the model's manager, so an unclosed one is freed with the model.
  */
 final class RetainedGradient implements AutoCloseable {
