@@ -22,10 +22,12 @@ import java.util.Map;
  * .grad are detached and zeroed after the build ({@link GraphGradients}), which breaks the
  * parameter-gradient cycle, while the copies still reach the graph.
  *
- * <p>Never stale: g is rebuilt before use when any trainable parameter or the batch changed
- * since it was built. libtorch counts in-place writes per tensor ({@link LibTorch#version}: an
- * optimizer step, {@link GrokModel#setParameters}), and a parameter whose array was replaced
- * ({@link GrokModel#load}) is another array object; either means a rebuild.
+ * <p>Never stale: g is rebuilt before use when any parameter (trainable or not, as BatchNorm's
+ * running statistics) or the batch changed since it was built. libtorch counts in-place writes
+ * per tensor ({@link LibTorch#version}: an optimizer step, {@link GrokModel#setParameters}), and
+ * a parameter whose array was replaced ({@link GrokModel#load}) is another array object; either
+ * means a rebuild. libtorch's batch_norm writes the running statistics without counting, so the
+ * untrained parameters (few and small) are compared by value with a copy made at the build.
  *
  * <p>Memory: from the first product to {@link #close} (or a rebuild) it holds what the double
  * backward needs: the forward activations of the batch, the first backward's intermediates and
@@ -41,9 +43,11 @@ final class RetainedGradient implements AutoCloseable {
     /** The copies of g by parameter name and their manager, null until built or after close. */
     private Map<String, NDArray> gradient;
     private NDManager graph;
-    /** What g was built from: the trainable parameters' arrays, then inputs and labels, and their versions. */
+    /** What g was built from: the parameters' arrays, then inputs and labels, and their versions. */
     private List<NDArray> builtFrom = List.of();
     private long[] versions = new long[0];
+    /** Copies of the untrained parameters' values at the build, by name. */
+    private Map<String, NDArray> untrained = Map.of();
     private boolean closed;
 
     RetainedGradient(GrokModel model, Loss loss, NDArray inputs, NDArray labels) {
@@ -63,7 +67,7 @@ final class RetainedGradient implements AutoCloseable {
         }
         List<NDArray> tensors = tensors();
         long[] now = tensors.stream().mapToLong(LibTorch::version).toArray();
-        if (gradient == null || !sameArrays(tensors) || !Arrays.equals(now, versions)) {
+        if (gradient == null || !sameArrays(tensors) || !Arrays.equals(now, versions) || !sameUntrainedValues()) {
             build(tensors, now);
         }
         return gradient;
@@ -76,9 +80,11 @@ final class RetainedGradient implements AutoCloseable {
         closed = true;
     }
 
+    /* Every parameter, also the untrained ones (BatchNorm's running statistics, which a training
+     * forward pass updates in place and an inference-mode Hessian depends on), and the batch. */
     private List<NDArray> tensors() {
         List<NDArray> tensors = new ArrayList<>();
-        model.trainableParameters().forEach(p -> tensors.add(p.array()));
+        model.parameters().forEach(p -> tensors.add(p.array()));
         tensors.add(inputs);
         tensors.add(labels);
         return tensors;
@@ -90,6 +96,16 @@ final class RetainedGradient implements AutoCloseable {
         }
         for (int i = 0; i < tensors.size(); i++) {
             if (tensors.get(i) != builtFrom.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean sameUntrainedValues() {
+        for (NamedParameter p : model.parameters()) {
+            NDArray atBuild = untrained.get(p.name());
+            if (!p.trainable() && (atBuild == null || !p.array().contentEquals(atBuild))) {
                 return false;
             }
         }
@@ -122,9 +138,19 @@ final class RetainedGradient implements AutoCloseable {
                 }
                 return copies;
             });
+            Map<String, NDArray> values = new LinkedHashMap<>();
+            for (NamedParameter p : model.parameters()) {
+                if (!p.trainable()) {
+                    NDArray copy = p.array().duplicate();
+                    NDScope.unregister(copy);
+                    copy.attach(kept);
+                    values.put(p.name(), copy);
+                }
+            }
             graph = kept;
             builtFrom = tensors;
             versions = now;
+            untrained = values;
         } catch (RuntimeException e) {
             kept.close();
             gradient = null;
@@ -142,5 +168,6 @@ final class RetainedGradient implements AutoCloseable {
         gradient = null;
         builtFrom = List.of();
         versions = new long[0];
+        untrained = Map.of();
     }
 }
