@@ -76,9 +76,10 @@ public final class LibTorch {
     /**
      * The tensor's version: libtorch's count of in-place writes to it (shared with its views),
      * bumped by every in-place operator (an optimizer's update; DJL's {@code set}, which copies
-     * with copy_), so an unchanged version means unchanged values. Only a write that bypasses
-     * libtorch's operators (straight into its memory) would go uncounted. Inference tensors keep
-     * no version (libtorch would throw, which ends the process here), so they are refused.
+     * with copy_). Writes that bypass the operators go uncounted: straight into its memory, and
+     * also batch_norm's update of its running statistics (measured: a training forward pass
+     * leaves their version at 0). Inference tensors keep no version (libtorch would throw, which
+     * ends the process here), so they are refused.
      */
     public static long version(NDArray array) {
         // both take the address of the at::Tensor DJL's handle points to (this, or const Tensor&);
