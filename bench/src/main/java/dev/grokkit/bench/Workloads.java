@@ -44,6 +44,7 @@ public final class Workloads {
         add(modAddMlp());
         add(modAddTransformer());
         add(hvp());
+        add(hvpFirst());
         add(matrixEntropy());
         add(ksg());
         add(ensembleModAdd());
@@ -116,9 +117,24 @@ public final class Workloads {
      * One Hessian-vector product with a fresh Rademacher v (entries +-1), returning v^T H v, of the
      * MSE loss of the MLP 784-200-200-10 (default init) on 1000 uniform inputs with one-hot targets:
      * H v through the public operator ({@link LossHessian#apply}), its vector in and out included.
+     * The parameters do not change between ops, so after the warm-up each op is a product through
+     * the kept gradient graph, as Lanczos, power iteration and Hutchinson see it.
      */
     static Workload hvp() {
-        return new Simple("hvp", Double.NaN, 3, m -> {
+        return hvp("hvp", false);
+    }
+
+    /**
+     * The same product as the first one at new parameters: each op a fresh LossHessian (closed
+     * after), so it also builds the gradient and its graph (a forward pass and a create_graph
+     * backward). The peer's hvp op does this at every op.
+     */
+    static Workload hvpFirst() {
+        return hvp("hvp-first", true);
+    }
+
+    private static Workload hvp(String name, boolean freshEachOp) {
+        return new Simple(name, Double.NaN, 3, m -> {
             float[] x = m.randomUniform(0, 1, new Shape(1000 * 784)).toFloatArray();
             int[] y = m.randomInteger(0, 10, new Shape(1000), DataType.INT32).toIntArray();
             Examples batch = Examples.ofFeatures(x, new Shape(784), y, 10);
@@ -126,14 +142,21 @@ public final class Workloads {
             GrokModel model = Models.mlp().hidden(200, 200).build(batch, DataType.FLOAT32, m);
             NDArray inputs = batch.inputs(m, DataType.FLOAT32);
             NDArray labels = batch.labelArray(m);
-            LossHessian hessian = LossHessian.of(model, Losses.mse(), inputs, labels);
+            LossHessian kept = LossHessian.of(model, Losses.mse(), inputs, labels);
             Random random = new Random(0);
             return () -> {
-                double[] v = new double[hessian.dimension()];
+                double[] v = new double[kept.dimension()];
                 for (int i = 0; i < v.length; i++) {
                     v[i] = random.nextBoolean() ? 1 : -1;
                 }
-                double[] hv = hessian.apply(v);
+                double[] hv;
+                if (freshEachOp) {
+                    try (LossHessian fresh = LossHessian.of(model, Losses.mse(), inputs, labels)) {
+                        hv = fresh.apply(v);
+                    }
+                } else {
+                    hv = kept.apply(v);
+                }
                 double quadraticForm = 0;
                 for (int i = 0; i < v.length; i++) {
                     quadraticForm += v[i] * hv[i];

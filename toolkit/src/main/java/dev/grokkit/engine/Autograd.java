@@ -41,11 +41,26 @@ public final class Autograd {
      * then hold a graph that refers back to the parameters until {@link LibTorch#detachInPlace}.
      */
     public static void backwardCreatingGraph(NDArray value) {
+        backward(value, true, true);
+    }
+
+    /**
+     * Backward of the scalar {@code value} keeping its graph (libtorch's retain_graph): adds
+     * d value / dw into every gradient, not recorded, and leaves the graph's saved tensors in
+     * place, so a further backward may run through the same graph (as every Hessian-vector
+     * product does through one gradient made by {@link #backwardCreatingGraph}). Call it while
+     * recording.
+     */
+    public static void backwardKeepingGraph(NDArray value) {
+        backward(value, true, false);
+    }
+
+    private static void backward(NDArray value, boolean keepGraph, boolean createGraph) {
         if (value.getShape().size() != 1) {
             throw new IllegalArgumentException("backward needs a scalar, got shape " + value.getShape());
         }
         try (NDArray seed = value.getManager().ones(value.getShape(), value.getDataType())) {
-            JniUtils.backward((PtNDArray) value, (PtNDArray) seed, true, true);
+            JniUtils.backward((PtNDArray) value, (PtNDArray) seed, keepGraph, createGraph);
         }
     }
 

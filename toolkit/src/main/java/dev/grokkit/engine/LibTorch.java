@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * libtorch operators that DJL's JNI layer does not expose (in-place detach, the fused Adam
- * kernels), called through JNA on the libtorch_cpu.so DJL has already loaded. The toolkit's only
+ * libtorch operators that DJL's JNI layer does not expose (in-place detach, a tensor's version
+ * counter, the fused Adam kernels), called through JNA on the libtorch_cpu.so DJL has already loaded. The toolkit's only
  * JNA calls into libtorch are here.
  *
  * <p>Arguments are passed by the x86-64 System V rules: an {@code at::Tensor} is one pointer (its
@@ -33,6 +33,10 @@ public final class LibTorch {
     private static final String LIBRARY = "libtorch_cpu.so";
     /* at::_ops::detach_::call(at::Tensor&) */
     private static final String DETACH_IN_PLACE = "_ZN2at4_ops7detach_4callERNS_6TensorE";
+    /* at::TensorBase::_version() const */
+    private static final String VERSION_OF = "_ZNK2at10TensorBase8_versionEv";
+    /* at::native::is_inference(const at::Tensor&) */
+    private static final String IS_INFERENCE = "_ZN2at6native12is_inferenceERKNS_6TensorE";
     /* at::_ops::_fused_adam[w]_::call(TensorList params, grads, exp_avgs, exp_avg_sqs,
      * max_exp_avg_sqs, state_steps, double lr, beta1, beta2, weight_decay, eps, bool amsgrad,
      * bool maximize, const optional<Tensor>& grad_scale, const optional<Tensor>& found_inf) */
@@ -67,6 +71,24 @@ public final class LibTorch {
     public static void detachInPlace(NDArray array) {
         // detach_ takes an at::Tensor&: the address of the at::Tensor DJL's handle points to
         function(DETACH_IN_PLACE).invoke(Pointer.class, new Object[] {new Pointer(((PtNDArray) array).getHandle())});
+    }
+
+    /**
+     * The tensor's version: libtorch's count of in-place writes to it (shared with its views),
+     * bumped by every in-place operator (an optimizer's update; DJL's {@code set}, which copies
+     * with copy_). Writes that bypass the operators go uncounted: straight into its memory, and
+     * also batch_norm's update of its running statistics (measured: a training forward pass
+     * leaves their version at 0). Inference tensors keep no version (libtorch would throw, which
+     * ends the process here), so they are refused.
+     */
+    public static long version(NDArray array) {
+        // both take the address of the at::Tensor DJL's handle points to (this, or const Tensor&);
+        // a C++ bool comes back in the low byte of the return register
+        Object[] tensor = {new Pointer(((PtNDArray) array).getHandle())};
+        if ((function(IS_INFERENCE).invokeInt(tensor) & 0xff) != 0) {
+            throw new IllegalArgumentException("an inference tensor has no version counter: " + array.getShape());
+        }
+        return function(VERSION_OF).invokeLong(tensor);
     }
 
     /**

@@ -13,6 +13,7 @@ import dev.grokkit.model.NamedParameter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Function;
 
@@ -23,11 +24,19 @@ import java.util.function.Function;
  *
  * <p>Hessian-vector products by double backward (Pearlmutter's trick through libtorch): a first
  * backward with create_graph gives g = dL/dw as a differentiable function of w; a second
- * backward of g . v gives d(g . v)/dw = H v. The model is evaluated in inference mode (as
- * probes see it: BatchNorm uses running statistics). Parameter gradients are reset after every
- * product (graph detached and zeroed, see GraphGradients), so repeated products keep
- * memory flat and the model's state is left as a zero gradient. The precision is the model's:
- * use FLOAT64 models for exact comparisons.
+ * backward of g . v gives d(g . v)/dw = H v. As PyHessian does, g and its graph are built once
+ * per parameter state and kept between products ({@link RetainedGradient}): the first product
+ * at new parameters costs a forward pass, a create_graph backward and the product; each further
+ * one (Lanczos, power iteration, Hutchinson, DenseHessian take many) only the second backward.
+ * A product after any change of the parameters (an optimizer step, setParameters, load) or of
+ * the batch builds g anew, so a product is never stale. The price is memory: while open, after
+ * its first product, the Hessian holds the graph, i.e. the batch's forward activations and the
+ * first backward's intermediates (what one product used to hold only while it ran) and a copy
+ * of g: measured 5 MB for 1000 examples on a 784-200-200-10 MLP in float32, about six tensors of
+ * batch x width. The model is evaluated in inference mode (as probes
+ * see it: BatchNorm uses running statistics). Parameter gradients are reset after every
+ * product (detached and zeroed, see GraphGradients), so the model's state is left as a zero
+ * gradient. The precision is the model's: use FLOAT64 models for exact comparisons.
  *
  * <pre>{@code
  * try (var hessian = LossHessian.of(run.model(), Losses.crossEntropy(), data.train().first(300))) {
@@ -35,8 +44,10 @@ import java.util.function.Function;
  * }
  * }</pre>
  *
- * A Hessian made from {@link Examples} owns their native arrays and frees them on {@link #close};
- * one made from arrays leaves them to the caller (its close does nothing), and so do its blocks.
+ * Close a Hessian when done: {@link #close} frees the kept graph, and for a Hessian made from
+ * {@link Examples} also their native arrays; one made from arrays leaves those to the caller.
+ * Its blocks share its graph and their close frees nothing. An unclosed Hessian's graph and
+ * arrays live in a sub-manager of the model's manager and are freed with the model.
  */
 public final class LossHessian implements SymmetricOperator, AutoCloseable {
 
@@ -48,10 +59,16 @@ public final class LossHessian implements SymmetricOperator, AutoCloseable {
     private final int dimension;
     /** The manager of the inputs and labels when this Hessian made them, else null. */
     private final NDManager owned;
+    /** g = dL/dw with its graph, kept between products; shared with the blocks. */
+    private final RetainedGradient gradient;
+    /** Whether this is a block, which shares the graph of the Hessian it came from and frees nothing. */
+    private final boolean block;
 
     private LossHessian(GrokModel model, Loss loss, NDArray inputs, NDArray labels, List<NamedParameter> active,
-            NDManager owned) {
+            NDManager owned, RetainedGradient gradient, boolean block) {
         this.owned = owned;
+        this.gradient = gradient;
+        this.block = block;
         this.model = model;
         this.loss = loss;
         this.inputs = inputs;
@@ -92,24 +109,35 @@ public final class LossHessian implements SymmetricOperator, AutoCloseable {
         if (params.isEmpty()) {
             throw new IllegalArgumentException("model has no trainable parameters: " + model);
         }
-        return new LossHessian(model, loss, inputs, labels, params, owned);
+        return new LossHessian(model, loss, inputs, labels, params, owned,
+                new RetainedGradient(model, loss, inputs, labels), false);
     }
 
-    /** Frees the examples' arrays if this Hessian made them ({@link #of(GrokModel, Loss, Examples)}). */
+    /**
+     * Frees the kept graph, and the examples' arrays if this Hessian made them
+     * ({@link #of(GrokModel, Loss, Examples)}); products are refused afterwards, also by its blocks.
+     */
     @Override
     public void close() {
+        if (block) {
+            return;
+        }
+        gradient.close();
         if (owned != null) {
             owned.close();
         }
     }
 
-    /** The diagonal block of one parameter tensor: d^2 L / dw_b^2 (on this Hessian's arrays; closing it frees nothing). */
+    /**
+     * The diagonal block of one parameter tensor: d^2 L / dw_b^2, on this Hessian's arrays and
+     * kept graph (closing it frees nothing).
+     */
     public LossHessian block(String parameterName) {
         NamedParameter p = model.parameter(parameterName);
         if (!p.trainable()) {
             throw new IllegalArgumentException("parameter '" + parameterName + "' is not trainable");
         }
-        return new LossHessian(model, loss, inputs, labels, List.of(p), null);
+        return new LossHessian(model, loss, inputs, labels, List.of(p), null, gradient, true);
     }
 
     /** The blocks of this operator: one per parameter tensor, by name. */
@@ -194,16 +222,13 @@ public final class LossHessian implements SymmetricOperator, AutoCloseable {
      */
     private <T> T product(List<NDArray> v, Function<List<NDArray>, T> read) {
         List<NamedParameter> all = model.trainableParameters();
+        Map<String, NDArray> g = gradient.current();
+        // zero .grad (also if someone else's backward left values there) so H v accumulates into zeros
         all.forEach(p -> GraphGradients.reset(p.array()));
         try {
             return Autograd.recording(() -> {
-                Autograd.backwardCreatingGraph(loss.compute(model.forward(inputs, false), labels));
-                // g . v with g = dL/dw still attached to the graph
-                NDArray gv = dot(active.stream().map(p -> p.array().getGradient()).toList(), v);
-                // detach every .grad (breaks the create_graph cycle) so the second backward
-                // accumulates H v into zeros
-                all.forEach(p -> GraphGradients.reset(p.array()));
-                Autograd.backward(() -> gv);
+                // g . v through the kept graph of g = dL/dw; its backward adds d(g . v)/dw = H v to .grad
+                Autograd.backwardKeepingGraph(dot(active.stream().map(p -> g.get(p.name())).toList(), v));
                 return read.apply(active.stream().map(p -> p.array().getGradient()).toList());
             });
         } finally {
@@ -213,16 +238,22 @@ public final class LossHessian implements SymmetricOperator, AutoCloseable {
 
     /**
      * v^T H v for one Rademacher vector v (entries +-1 from {@code seed}) of the loss of
-     * {@code model} on (inputs, labels): one Hessian-vector product with v made and reduced in
-     * libtorch (the tests' check of float32 products against float64 ones, and of memory).
+     * {@code model} on (inputs, labels), by a fresh Hessian (closed after): one graph build and
+     * one product (the tests' check of float32 products against float64 ones, and of memory).
      */
-    @SuppressWarnings("try")
     static double rademacherQuadraticForm(GrokModel model, Loss loss, NDArray inputs, NDArray labels,
             long seed) {
-        LossHessian h = of(model, loss, inputs, labels);
+        try (LossHessian h = of(model, loss, inputs, labels)) {
+            return h.rademacherQuadraticForm(seed);
+        }
+    }
+
+    /** v^T H v for one Rademacher vector v (entries +-1 from {@code seed}), with v made and reduced in libtorch. */
+    @SuppressWarnings("try")
+    double rademacherQuadraticForm(long seed) {
         try (NDScope scope = new NDScope()) {
-            List<NDArray> v = h.split(Vectors.rademacherSigns(h.dimension, new Random(seed)));
-            return h.product(v, hv -> dot(hv, v).toType(DataType.FLOAT64, false).getDouble());
+            List<NDArray> v = split(Vectors.rademacherSigns(dimension, new Random(seed)));
+            return product(v, hv -> dot(hv, v).toType(DataType.FLOAT64, false).getDouble());
         }
     }
 

@@ -38,7 +38,7 @@ public final class GrokModel implements AutoCloseable {
     private final StagedBlock block;
     private final NDManager manager;
     private final DataType dtype;
-    private final ParameterStore store;
+    private ParameterStore store;
     private final List<NamedParameter> parameters;
 
     GrokModel(String description, StagedBlock block, NDManager manager, DataType dtype) {
@@ -174,7 +174,11 @@ public final class GrokModel implements AutoCloseable {
         }
     }
 
-    /** Reads parameter values written by {@link #save} for a model of the same spec. */
+    /**
+     * Reads parameter values written by {@link #save} for a model of the same spec. DJL's load
+     * replaces each parameter's array, so the forward pass gets a new parameter store: the old
+     * one would keep handing out the arrays it cached at the first forward pass.
+     */
     public void load(Path file) {
         try (DataInputStream is = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
             block.loadParameters(manager, is);
@@ -188,6 +192,7 @@ public final class GrokModel implements AutoCloseable {
         for (NamedParameter p : parameters) {
             p.array().setRequiresGradient(p.trainable());
         }
+        store = new ParameterStore(manager, false);
     }
 
     @Override

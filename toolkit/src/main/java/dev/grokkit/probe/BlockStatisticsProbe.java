@@ -2,6 +2,7 @@ package dev.grokkit.probe;
 
 import dev.grokkit.hessian.BlockReport;
 import dev.grokkit.hessian.BlockStatistics;
+import dev.grokkit.hessian.LossHessian;
 import java.util.List;
 
 /**
@@ -46,7 +47,10 @@ public final class BlockStatisticsProbe extends HessianProbe<BlockStatisticsProb
 
     @Override
     public double[] measure(ProbeContext context) {
-        BlockReport r = statistics.compute(hessian(context));
+        BlockReport r;
+        try (LossHessian h = hessian(context)) {
+            r = statistics.compute(h);
+        }
         return new double[] {r.sumAbsoluteTraces(), r.positiveFraction(), r.meanEntropyGap(),
             r.modelEntropyGap(), r.entropyStd(), r.entropyCoefficientOfVariation(),
             r.meanJensenShannonDistance(), r.modelSpectrum().max(), r.trace(), r.entropyGapStd()};

@@ -56,7 +56,7 @@ public abstract class HessianProbe<T extends HessianProbe<T>> implements Probe {
         return runsAt(step, totalSteps);
     }
 
-    /** The Hessian of the run's loss on the probe's batch. */
+    /** The Hessian of the run's loss on the probe's batch; close it after the measurement (it keeps a graph). */
     protected LossHessian hessian(ProbeContext context) {
         NDArray x = context.inputs(ProbeContext.Split.TRAIN);
         NDArray y = context.labels(ProbeContext.Split.TRAIN);

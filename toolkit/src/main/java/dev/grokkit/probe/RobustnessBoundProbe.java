@@ -3,6 +3,7 @@ package dev.grokkit.probe;
 import ai.djl.ndarray.NDArray;
 import dev.grokkit.analysis.RobustnessBound;
 import dev.grokkit.hessian.Hutchinson;
+import dev.grokkit.hessian.LossHessian;
 import dev.grokkit.hessian.TraceEstimate;
 import dev.grokkit.info.Features;
 import dev.grokkit.model.NamedParameter;
@@ -132,7 +133,10 @@ public final class RobustnessBoundProbe extends HessianProbe<RobustnessBoundProb
     @Override
     public double[] measure(ProbeContext context) {
         TapForward.checkTap(context.model(), "layer", layer);
-        TraceEstimate trace = hutchinson.estimate(hessian(context));
+        TraceEstimate trace;
+        try (LossHessian h = hessian(context)) {
+            trace = hutchinson.estimate(h);
+        }
         List<NDArray> weights = new ArrayList<>();
         for (NamedParameter p : context.model().trainableParameters()) {
             weights.add(p.array());

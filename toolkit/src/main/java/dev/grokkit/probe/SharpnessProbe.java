@@ -62,14 +62,15 @@ public final class SharpnessProbe extends HessianProbe<SharpnessProbe> {
 
     @Override
     public double[] measure(ProbeContext context) {
-        LossHessian h = hessian(context);
         double[] out = new double[topK + 2];
         java.util.Arrays.fill(out, Double.NaN); // a model with fewer than k parameters leaves the rest NaN
-        double[] top = power.top(h, Math.min(topK, h.dimension())).values();
-        System.arraycopy(top, 0, out, 0, top.length);
-        TraceEstimate trace = hutchinson.estimate(h);
-        out[topK] = trace.value();
-        out[topK + 1] = trace.standardError();
+        try (LossHessian h = hessian(context)) {
+            double[] top = power.top(h, Math.min(topK, h.dimension())).values();
+            System.arraycopy(top, 0, out, 0, top.length);
+            TraceEstimate trace = hutchinson.estimate(h);
+            out[topK] = trace.value();
+            out[topK + 1] = trace.standardError();
+        }
         return out;
     }
 }

@@ -66,4 +66,28 @@ class LibTorchTest {
             assertEquals(0, Math.max(0, allocated.size() - before), "argument blocks left allocated by 500 calls");
         }
     }
+
+    /**
+     * A tensor's version counts its in-place writes (also through a view, which shares the
+     * counter), and nothing else: reads and out-of-place operators leave it.
+     */
+    @Test
+    void theVersionCountsInPlaceWrites() {
+        try (NDManager manager = Grokkit.engine().newBaseManager()) {
+            NDArray a = manager.ones(new Shape(4, 3), DataType.FLOAT64);
+            long start = LibTorch.version(a);
+            a.add(1).close();
+            a.sum().getDouble();
+            assertEquals(start, LibTorch.version(a));
+            a.muli(2);
+            assertEquals(start + 1, LibTorch.version(a));
+            a.get("1:3").addi(1);
+            assertEquals(start + 2, LibTorch.version(a));
+            a.set(new ai.djl.ndarray.index.NDIndex(":"), manager.zeros(new Shape(4, 3), DataType.FLOAT64));
+            assertTrue(LibTorch.version(a) > start + 2, "set(NDIndex, array) is an in-place operator");
+            long before = LibTorch.version(a);
+            a.set(manager.ones(new Shape(4, 3), DataType.FLOAT64).toByteBuffer()); // GrokModel.setParameters' write
+            assertTrue(LibTorch.version(a) > before, "DJL's set(Buffer) copies with libtorch's copy_");
+        }
+    }
 }

@@ -94,17 +94,107 @@ class LossHessianTest {
         NDArray y7 = y.get("0:" + n);
         double[] v = Arrays.copyOf(reference.get("v"), 79);
         int before = model.manager().getManagedArrays().size();
-        try (LossHessian fromExamples = LossHessian.of(model, Losses.crossEntropy(), examples.first(n))) {
+        try (LossHessian fromExamples = LossHessian.of(model, Losses.crossEntropy(), examples.first(n));
+                LossHessian fromArrays = LossHessian.of(model, Losses.crossEntropy(), x7, y7)) {
             assertTrue(model.manager().getManagedArrays().size() > before, "its arrays live under the model's manager");
-            assertArrayEquals(LossHessian.of(model, Losses.crossEntropy(), x7, y7).apply(v), fromExamples.apply(v), 0);
+            assertArrayEquals(fromArrays.apply(v), fromExamples.apply(v), 0);
             fromExamples.block(fromExamples.blockNames().get(0)).close(); // a block frees nothing
             assertEquals(79, fromExamples.apply(v).length);
         }
         assertEquals(before, model.manager().getManagedArrays().size());
         LossHessian fromArrays = LossHessian.of(model, Losses.crossEntropy(), x7, y7);
-        fromArrays.close(); // the caller's arrays stay
+        double[] hv = fromArrays.apply(v);
+        assertTrue(model.manager().getManagedArrays().size() > before, "its kept graph lives under the model's manager");
+        fromArrays.close(); // frees the kept graph; the caller's arrays stay
+        assertEquals(before, model.manager().getManagedArrays().size());
         assertEquals(n, x7.getShape().get(0));
-        assertArrayEquals(fromArrays.apply(v), fromArrays.apply(v), 0);
+        try (LossHessian again = LossHessian.of(model, Losses.crossEntropy(), x7, y7)) {
+            assertArrayEquals(hv, again.apply(v), 0);
+        }
+    }
+
+    /**
+     * Products at unchanged parameters go through one kept gradient graph, and equal those of a
+     * fresh Hessian (which builds its own) for several v, also for a block sharing the graph.
+     * Every product resets the parameters' .grad (detach and zero), so this also shows that the
+     * kept copies of g still reach their graph after that reset. The garbage collector runs
+     * between products: the kept graph must hold no tensor backed by a Java buffer (such as DJL
+     * makes of a Java number), whose memory the collector would free under it.
+     */
+    @Test
+    void productsThroughTheKeptGraphEqualFreshOnes() {
+        java.util.Random random = new java.util.Random(11);
+        for (Loss loss : new Loss[] {Losses.crossEntropy(), Losses.mse()}) {
+            try (LossHessian kept = hessian(loss)) {
+                LossHessian block = kept.block("hidden2.weight");
+                for (int i = 0; i < 4; i++) {
+                    double[] v = Vectors.gaussian(79, random);
+                    double[] u = Vectors.gaussian(24, random);
+                    System.gc();
+                    try (LossHessian fresh = hessian(loss)) {
+                        assertClose(fresh.apply(v), kept.apply(v), 1e-12);
+                    }
+                    try (LossHessian fresh = hessian(loss)) {
+                        assertClose(fresh.block("hidden2.weight").apply(u), block.apply(u), 1e-12);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * The kept graph is rebuilt when the parameters change: after setParameters, after an
+     * optimizer step and after load (which replaces the parameters' arrays), the next product is
+     * the Hessian at the new parameters, a fresh Hessian's, and far from the one before. Only
+     * the bias of the logits changes first: no backward saves a bias, so libtorch's own check of
+     * saved tensors could not notice, and the product would be silently stale without the
+     * version check (an optimizer step also changes saved weights, which libtorch refuses).
+     */
+    @Test
+    void aProductAfterTheParametersChangedIsAtTheNewParameters(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Loss loss = Losses.crossEntropy();
+        double[] v = reference.get("v");
+        java.nio.file.Path initial = dir.resolve("initial.params");
+        model.save(initial);
+        try (LossHessian h = hessian(loss)) {
+            double[] atStart = h.apply(v);
+            double[] shifted = Arrays.stream(model.parameter("logits.bias").array().toDoubleArray())
+                    .map(b -> b + 0.1 * b * b + 0.5).toArray();
+            model.setParameters(name -> name.equals("logits.bias") ? shifted : null);
+            double[] afterSet = assertFreshAndChanged(h, loss, v, atStart);
+            new dev.grokkit.train.TrainingStep(model, dev.grokkit.optim.Optimizers.adamW().learningRate(0.05).build(),
+                    loss).run(x, y, 0);
+            assertFreshAndChanged(h, loss, v, afterSet);
+            model.load(initial);
+            assertClose(atStart, h.apply(v), 1e-12);
+        }
+    }
+
+    /** h's next product: a fresh Hessian's at the model's parameters now, and far from {@code before}. */
+    private double[] assertFreshAndChanged(LossHessian h, Loss loss, double[] v, double[] before) {
+        double[] now = h.apply(v);
+        try (LossHessian fresh = hessian(loss)) {
+            assertClose(fresh.apply(v), now, 1e-12);
+        }
+        double change = 0;
+        for (int i = 0; i < now.length; i++) {
+            change = Math.max(change, Math.abs(now[i] - before[i]));
+        }
+        double scale = Arrays.stream(before).map(Math::abs).max().orElse(0);
+        assertTrue(change > 1e-3 * scale, "the product moved by " + change + " only, at scale " + scale);
+        return now;
+    }
+
+    /** A closed Hessian frees its graph and refuses products, and so do its blocks. */
+    @Test
+    void aClosedHessianRefusesProducts() {
+        double[] v = reference.get("v");
+        LossHessian h = hessian(Losses.mse());
+        LossHessian block = h.block("logits.bias");
+        h.apply(v);
+        h.close();
+        assertThrows(IllegalStateException.class, () -> h.apply(v));
+        assertThrows(IllegalStateException.class, () -> block.apply(new double[3]));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.grokkit.hessian;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -95,6 +96,38 @@ class ModelFamiliesHessianTest {
         // ReLU units exactly at 0 (e.g. zero padding through zero-bias BatchNorm) make the gradient
         // jump at w, so gradient differences are no reference there (seen: error ~ 1 / eps).
         check(Models.resnet().widths(2, 4), images(), false);
+    }
+
+    /**
+     * A training-mode forward pass moves BatchNorm's running statistics (not trained parameters)
+     * and so the inference-mode Hessian: a kept gradient graph must not outlive them. The next
+     * product equals a fresh Hessian's and differs from the one before.
+     */
+    @Test
+    void aKeptGraphFollowsBatchNormRunningStatistics() {
+        Dataset data = images();
+        Grokkit.seed(3);
+        try (NDManager manager = Grokkit.engine().newBaseManager();
+                GrokModel model = Models.resnet().widths(2, 4).build(data.train(), DataType.FLOAT64, manager)) {
+            NDArray x = data.train().inputs(manager, DataType.FLOAT64);
+            NDArray y = data.train().labelArray(manager);
+            try (LossHessian h = LossHessian.of(model, Losses.crossEntropy(), x, y)) {
+                double[] v = Vectors.gaussian(h.dimension(), new Random(2));
+                double[] before = h.apply(v);
+                model.forward(x, true).close(); // updates the running mean and variance in place
+                double[] after = h.apply(v);
+                try (LossHessian fresh = LossHessian.of(model, Losses.crossEntropy(), x, y)) {
+                    double[] expected = fresh.apply(v);
+                    double scale = Vectors.norm(expected);
+                    for (int i = 0; i < after.length; i++) {
+                        assertEquals(expected[i], after[i], 1e-12 * scale, "component " + i);
+                    }
+                }
+                double[] change = after.clone();
+                Vectors.addScaled(change, -1, before);
+                assertTrue(Vectors.norm(change) > 1e-3 * Vectors.norm(before), "the running statistics moved H v");
+            }
+        }
     }
 
     @Test
