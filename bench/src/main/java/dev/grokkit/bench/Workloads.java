@@ -16,6 +16,7 @@ import dev.grokkit.ensemble.StackRunner;
 import dev.grokkit.ensemble.StackedModel;
 import dev.grokkit.ensemble.StackedStep;
 import dev.grokkit.hessian.LossHessian;
+import dev.grokkit.hessian.ProbeVectors;
 import dev.grokkit.info.Ksg;
 import dev.grokkit.info.MatrixEntropy;
 import dev.grokkit.model.GrokModel;
@@ -145,10 +146,7 @@ public final class Workloads {
             LossHessian kept = LossHessian.of(model, Losses.mse(), inputs, labels);
             Random random = new Random(0);
             return () -> {
-                double[] v = new double[kept.dimension()];
-                for (int i = 0; i < v.length; i++) {
-                    v[i] = random.nextBoolean() ? 1 : -1;
-                }
+                double[] v = ProbeVectors.rademacher(kept.dimension(), random); // as Hutchinson and SLQ draw theirs
                 double[] hv;
                 if (freshEachOp) {
                     try (LossHessian fresh = LossHessian.of(model, Losses.mse(), inputs, labels)) {

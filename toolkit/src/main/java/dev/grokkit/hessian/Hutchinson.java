@@ -53,7 +53,7 @@ public final class Hutchinson {
         double previousMean = 0;
         int m = 0;
         while (m < maxSamples) {
-            double[] v = Vectors.rademacher(a.dimension(), random);
+            double[] v = ProbeVectors.rademacher(a.dimension(), random);
             double q = Vectors.dot(v, a.apply(v));
             sum += q;
             sumSquares += q * q;

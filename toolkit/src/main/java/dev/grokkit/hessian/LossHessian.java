@@ -252,7 +252,7 @@ public final class LossHessian implements SymmetricOperator, AutoCloseable {
     @SuppressWarnings("try")
     double rademacherQuadraticForm(long seed) {
         try (NDScope scope = new NDScope()) {
-            List<NDArray> v = split(Vectors.rademacherSigns(dimension, new Random(seed)));
+            List<NDArray> v = split(ProbeVectors.rademacherSigns(dimension, new Random(seed)));
             return product(v, hv -> dot(hv, v).toType(DataType.FLOAT64, false).getDouble());
         }
     }

@@ -66,7 +66,7 @@ public final class PowerIteration {
         double[] residuals = new double[k];
         boolean[] converged = new boolean[k];
         for (int i = 0; i < k; i++) {
-            double[] v = Vectors.gaussian(a.dimension(), random);
+            double[] v = ProbeVectors.gaussian(a.dimension(), random);
             Vectors.orthogonalize(v, vectors);
             Vectors.normalize(v);
             for (int it = 0; it < maxIterations; it++) {

@@ -71,7 +71,7 @@ public final class StochasticLanczos {
         Random random = new Random(seed);
         List<Spectrum> rules = new ArrayList<>();
         for (int r = 0; r < runs; r++) {
-            rules.add(Lanczos.quadrature(a, Vectors.rademacher(a.dimension(), random), steps, window));
+            rules.add(Lanczos.quadrature(a, ProbeVectors.rademacher(a.dimension(), random), steps, window));
         }
         return Spectrum.pooled(rules);
     }

@@ -55,7 +55,7 @@ class EstimatorsOnKnownMatricesTest {
 
     @Test
     void lanczosWithNStepsIsExact() {
-        double[] start = Vectors.rademacher(N, new java.util.Random(1));
+        double[] start = ProbeVectors.rademacher(N, new java.util.Random(1));
         Spectrum s = Lanczos.quadrature(a, start, N);
         double[] sorted = eigenvalues.clone();
         Arrays.sort(sorted);
@@ -188,7 +188,7 @@ class EstimatorsOnKnownMatricesTest {
         java.util.Random random = new java.util.Random(seed);
         double[] q = new double[runs];
         for (int r = 0; r < runs; r++) {
-            double[] v = Vectors.rademacher(N, random);
+            double[] v = ProbeVectors.rademacher(N, random);
             q[r] = Vectors.dot(v, a.apply(v));
         }
         double mean = Arrays.stream(q).average().orElseThrow();

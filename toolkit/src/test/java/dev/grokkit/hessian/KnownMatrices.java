@@ -12,7 +12,7 @@ final class KnownMatrices {
         Random random = new Random(seed);
         double[][] q = new double[n][];
         for (int k = 0; k < n; k++) {
-            double[] v = Vectors.gaussian(n, random);
+            double[] v = ProbeVectors.gaussian(n, random);
             for (int j = 0; j < k; j++) {
                 Vectors.addScaled(v, -Vectors.dot(q[j], v), q[j]);
             }

@@ -128,8 +128,8 @@ class LossHessianTest {
             try (LossHessian kept = hessian(loss)) {
                 LossHessian block = kept.block("hidden2.weight");
                 for (int i = 0; i < 4; i++) {
-                    double[] v = Vectors.gaussian(79, random);
-                    double[] u = Vectors.gaussian(24, random);
+                    double[] v = ProbeVectors.gaussian(79, random);
+                    double[] u = ProbeVectors.gaussian(24, random);
                     System.gc();
                     try (LossHessian fresh = hessian(loss)) {
                         assertClose(fresh.apply(v), kept.apply(v), 1e-12);
@@ -266,7 +266,7 @@ class LossHessianTest {
     void rademacherQuadraticFormIsVTransposeHv() {
         Loss loss = Losses.mse();
         double q = LossHessian.rademacherQuadraticForm(model, loss, x, y, 42);
-        double[] v = Vectors.rademacher(79, new java.util.Random(42));
+        double[] v = ProbeVectors.rademacher(79, new java.util.Random(42));
         double[] hv = SymmetricOperator.of(DenseHessian.of(hessian(loss)).matrix()).apply(v);
         assertEquals(Vectors.dot(v, hv), q, 1e-12 * Math.abs(q));
     }
@@ -275,7 +275,7 @@ class LossHessianTest {
     void productsRunOnSeveralThreadsAtOnce() throws Exception {
         // each thread its own model (as the runs of a parallel sweep); DJL's process-wide
         // gradient collector would make the second thread fail
-        double[] v = Vectors.rademacher(79, new java.util.Random(7));
+        double[] v = ProbeVectors.rademacher(79, new java.util.Random(7));
         double[] expected = hessian(Losses.mse()).apply(v);
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {

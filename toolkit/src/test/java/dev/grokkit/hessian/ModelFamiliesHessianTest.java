@@ -58,8 +58,8 @@ class ModelFamiliesHessianTest {
             Loss loss = Losses.crossEntropy();
             LossHessian h = LossHessian.of(model, loss, x, y);
             Random random = new Random(1);
-            double[] u = Vectors.gaussian(h.dimension(), random);
-            double[] v = Vectors.gaussian(h.dimension(), random);
+            double[] u = ProbeVectors.gaussian(h.dimension(), random);
+            double[] v = ProbeVectors.gaussian(h.dimension(), random);
             double[] hu = h.apply(u);
             double[] hv = h.apply(v);
             double scale = Vectors.norm(hv);
@@ -112,7 +112,7 @@ class ModelFamiliesHessianTest {
             NDArray x = data.train().inputs(manager, DataType.FLOAT64);
             NDArray y = data.train().labelArray(manager);
             try (LossHessian h = LossHessian.of(model, Losses.crossEntropy(), x, y)) {
-                double[] v = Vectors.gaussian(h.dimension(), new Random(2));
+                double[] v = ProbeVectors.gaussian(h.dimension(), new Random(2));
                 double[] before = h.apply(v);
                 model.forward(x, true).close(); // updates the running mean and variance in place
                 double[] after = h.apply(v);

@@ -22,7 +22,7 @@ class WindowedLanczosTest {
 
     @Test
     void theThreeTermRecurrenceKeepsTheStartVectorsMoments() {
-        double[] v = Vectors.rademacher(a.dimension(), new Random(5));
+        double[] v = ProbeVectors.rademacher(a.dimension(), new Random(5));
         int m = 8;
         Spectrum rule = Lanczos.quadrature(a, v, m, 2);
         for (int k = 0; k <= 2 * m - 1; k++) {
@@ -36,7 +36,7 @@ class WindowedLanczosTest {
 
     @Test
     void aShortRunMatchesFullReorthogonalization() {
-        double[] v = Vectors.rademacher(a.dimension(), new Random(6));
+        double[] v = ProbeVectors.rademacher(a.dimension(), new Random(6));
         Spectrum full = Lanczos.quadrature(a, v, 10);
         Spectrum windowed = Lanczos.quadrature(a, v, 10, 3);
         for (int j = 0; j < full.nodes().length; j++) {
