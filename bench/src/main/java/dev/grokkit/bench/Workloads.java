@@ -1,8 +1,6 @@
 package dev.grokkit.bench;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -11,10 +9,9 @@ import dev.grokkit.data.Examples;
 import dev.grokkit.data.ModularArithmetic;
 import dev.grokkit.data.Operation;
 import dev.grokkit.engine.Grokkit;
+import dev.grokkit.ensemble.MemberStack;
 import dev.grokkit.ensemble.StackPlan;
 import dev.grokkit.ensemble.StackRunner;
-import dev.grokkit.ensemble.StackedModel;
-import dev.grokkit.ensemble.StackedStep;
 import dev.grokkit.hessian.LossHessian;
 import dev.grokkit.hessian.ProbeVectors;
 import dev.grokkit.info.Ksg;
@@ -218,17 +215,12 @@ public final class Workloads {
             StackPlan plan = StackPlan.of(models, splits.get(0).size());
             List<Runnable> stacks = new ArrayList<>();
             for (List<Integer> stack : plan.stacks(IntStream.range(0, ENSEMBLE_MEMBERS).boxed().toList())) {
-                NDList x = new NDList();
-                NDList y = new NDList();
-                for (int k : stack) {
-                    x.add(splits.get(k).inputs(m, DataType.FLOAT32));
-                    y.add(splits.get(k).labelArray(m));
-                }
-                StackedStep step = new StackedStep(StackedModel.stack(stack.stream().map(models::get).toList(), m),
-                        ensembleOptimizer().build(), Losses.crossEntropy());
-                NDArray inputs = NDArrays.stack(x);
-                NDArray labels = NDArrays.stack(y);
-                stacks.add(() -> step.run(inputs, labels));
+                MemberStack members = new MemberStack(stack.stream().map(models::get).toList(),
+                        stack.stream().map(k -> ensembleOptimizer().build()).toList(),
+                        stack.stream().map(k -> splits.get(k).inputs(m, DataType.FLOAT32)).toList(),
+                        stack.stream().map(k -> splits.get(k).labelArray(m)).toList(), ensembleOptimizer(),
+                        Losses.crossEntropy(), m);
+                stacks.add(members::step);
             }
             StackRunner runner = new StackRunner(plan); // its daemon workers end with the process
             return () -> runner.runAll(stacks);

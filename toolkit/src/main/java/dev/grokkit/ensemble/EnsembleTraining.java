@@ -1,8 +1,5 @@
 package dev.grokkit.ensemble;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import dev.grokkit.engine.Autograd;
 import dev.grokkit.engine.Grokkit;
@@ -18,7 +15,7 @@ import java.util.TreeMap;
  * The loop behind {@link Ensemble#run()}, a lone run's loop for K members at once: at every step,
  * each member still going records its row when its own log schedule says so (or at the last
  * step) and ends if one of its stop rules fires; each writes its checkpoint when due; then one
- * {@link StackedStep} per stack updates its members, the stacks laid out and stepped as a
+ * {@link MemberStack} per stack updates its members, the stacks laid out and stepped as a
  * {@link StackPlan} says. An ended member's slice keeps training, unused, until its whole stack
  * has ended: its model and history stay at the row where it ended. An interrupt ends every member
  * after the current step, with a row for it.
@@ -109,29 +106,27 @@ final class EnsembleTraining {
                     }
                     return;
                 }
-                runner.runAll(stacks.stream().filter(Stack::training).map(s -> (Runnable) s::step).toList());
+                runner.runAll(stacks.stream().filter(Stack::training).map(s -> (Runnable) s.computation::step).toList());
             }
         }
     }
 
-    /** Members trained as one computation: their stacked model, stacked optimizer state and data. */
+    /** The members of one {@link MemberStack}, in its order, and what each records and saves from it. */
     private final class Stack {
 
         private final List<Member> members;
+        private final MemberStack computation;
         private final StackedModel stacked;
         private final GrokOptimizer optimizer;
-        private final StackedStep step;
-        private final NDArray x;
-        private final NDArray y;
 
         Stack(List<Member> members, NDManager manager) {
             this.members = members;
-            stacked = StackedModel.stack(members.stream().map(m -> m.model).toList(), manager);
-            x = stackedData(members.stream().map(m -> m.trainX).toList(), manager);
-            y = stackedData(members.stream().map(m -> m.trainY).toList(), manager);
-            optimizer = experiments.get(0).optimizer().build();
-            StackedOptimizerState.stack(members.stream().map(m -> m.optimizer).toList(), optimizer);
-            step = new StackedStep(stacked, optimizer, experiments.get(0).loss());
+            computation = new MemberStack(members.stream().map(m -> m.model).toList(),
+                    members.stream().map(m -> m.optimizer).toList(), members.stream().map(m -> m.trainX).toList(),
+                    members.stream().map(m -> m.trainY).toList(), experiments.get(0).optimizer(),
+                    experiments.get(0).loss(), manager);
+            stacked = computation.model();
+            optimizer = computation.optimizer();
         }
 
         /** Each member still going records its row if due at {@code t}, and ends if a stop rule fires. */
@@ -180,15 +175,5 @@ final class EnsembleTraining {
             return !members.stream().allMatch(Member::ended);
         }
 
-        /** One step of every member. */
-        void step() {
-            step.run(x, y);
-        }
-    }
-
-    private static NDArray stackedData(List<NDArray> parts, NDManager manager) {
-        NDArray stacked = NDArrays.stack(new NDList(parts));
-        stacked.attach(manager);
-        return stacked;
     }
 }
