@@ -200,10 +200,7 @@ public final class Benchmark implements Callable<Integer> {
     private static ProcessBuilder peerGrok(Path grokPeer, long seed, boolean blasPinned) {
         ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", grokPeer.toString(), "--seed", Long.toString(seed),
                 "--threads", "1");
-        if (blasPinned) {
-            pb.environment().put("OPENBLAS_NUM_THREADS", "1");
-        }
-        return pb;
+        return blasPinned ? pinBlas(pb, 1) : pb;
     }
 
     private static double msPerStep(String json) {
@@ -306,10 +303,13 @@ public final class Benchmark implements Callable<Integer> {
         ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", peer.toString(), workload, "--threads",
                 Integer.toString(threads), "--steps", Integer.toString(steps));
         pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
-        if (blasPinned) {
-            pb.environment().put("OPENBLAS_NUM_THREADS", Integer.toString(threads));
-        }
-        return secondsFrom(pb, "peer " + workload + (blasPinned ? " (BLAS pinned)" : ""));
+        return secondsFrom(blasPinned ? pinBlas(pb, threads) : pb, "peer " + workload + (blasPinned ? " (BLAS pinned)" : ""));
+    }
+
+    /** The peer's process with OpenBLAS's own thread pool sized to {@code threads} (see {@link #peer}). */
+    private static ProcessBuilder pinBlas(ProcessBuilder pb, int threads) {
+        pb.environment().put("OPENBLAS_NUM_THREADS", Integer.toString(threads));
+        return pb;
     }
 
     /** A fresh JVM running {@code main} with this process's class path. */
