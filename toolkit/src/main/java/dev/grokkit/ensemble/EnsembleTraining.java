@@ -3,7 +3,6 @@ package dev.grokkit.ensemble;
 import ai.djl.ndarray.NDManager;
 import dev.grokkit.engine.Autograd;
 import dev.grokkit.engine.Grokkit;
-import dev.grokkit.optim.GrokOptimizer;
 import dev.grokkit.train.Experiment;
 import dev.grokkit.train.Run;
 import java.util.ArrayList;
@@ -116,8 +115,6 @@ final class EnsembleTraining {
 
         private final List<Member> members;
         private final MemberStack computation;
-        private final StackedModel stacked;
-        private final GrokOptimizer optimizer;
 
         Stack(List<Member> members, NDManager manager) {
             this.members = members;
@@ -125,8 +122,6 @@ final class EnsembleTraining {
                     members.stream().map(m -> m.optimizer).toList(), members.stream().map(m -> m.trainX).toList(),
                     members.stream().map(m -> m.trainY).toList(), experiments.get(0).optimizer(),
                     experiments.get(0).loss(), manager);
-            stacked = computation.model();
-            optimizer = computation.optimizer();
         }
 
         /** Each member still going records its row if due at {@code t}, and ends if a stop rule fires. */
@@ -135,7 +130,7 @@ final class EnsembleTraining {
                 Member m = members.get(k);
                 if (!m.ended() && m.rowDueAt(t)) {
                     int member = k;
-                    m.record(stacked, k, t).ifPresent(reason -> m.end(reason + " at step " + t, stacked, optimizer,
+                    m.record(computation, k, t).ifPresent(reason -> m.end(reason + " at step " + t, computation,
                             member, t));
                 }
             }
@@ -144,7 +139,7 @@ final class EnsembleTraining {
         void endAll(String reason, long t) {
             for (int k = 0; k < members.size(); k++) {
                 if (!members.get(k).ended()) {
-                    members.get(k).end(reason, stacked, optimizer, k, t);
+                    members.get(k).end(reason, computation, k, t);
                 }
             }
         }
@@ -152,7 +147,7 @@ final class EnsembleTraining {
         void checkpointIfDue(long t) {
             for (int k = 0; k < members.size(); k++) {
                 if (!members.get(k).ended()) {
-                    members.get(k).checkpointIfDue(stacked, optimizer, k, t);
+                    members.get(k).checkpointIfDue(computation, k, t);
                 }
             }
         }
@@ -163,9 +158,9 @@ final class EnsembleTraining {
                 Member m = members.get(k);
                 if (!m.ended()) {
                     if (!m.loggedAt(t)) {
-                        m.record(stacked, k, t); // as a lone run: the interrupt is the reason
+                        m.record(computation, k, t); // as a lone run: the interrupt is the reason
                     }
-                    m.end("interrupted at step " + t, stacked, optimizer, k, t);
+                    m.end("interrupted at step " + t, computation, k, t);
                 }
             }
         }

@@ -75,33 +75,34 @@ final class Member {
     }
 
     /**
-     * Copies slice {@code k} of {@code stacked} into the model and records its row at {@code step};
-     * returns the stop rule that fires on it, if one does.
+     * Copies slice {@code k} of {@code stack}'s model into the model and records its row at
+     * {@code step}; returns the stop rule that fires on it, if one does.
      */
-    Optional<String> record(StackedModel stacked, int k, long step) {
-        stacked.copyInto(k, model);
+    Optional<String> record(MemberStack stack, int k, long step) {
+        stack.model().copyInto(k, model);
         return recorder.stopReason(recorder.record(model, trainX, trainY, testX, testY, step));
     }
 
     /** Writes the checkpoint its lone run writes before the update at {@code step}, if one is due. */
-    void checkpointIfDue(StackedModel stacked, GrokOptimizer stackedOptimizer, int k, long step) {
+    void checkpointIfDue(MemberStack stack, int k, long step) {
         if (recorder.checkpointDueAt(step)) {
-            save(stacked, stackedOptimizer, k, step);
+            save(stack, k, step);
         }
     }
 
     /** Ends the member at {@code step}, writing the last checkpoint its lone run would. */
-    void end(String reason, StackedModel stacked, GrokOptimizer stackedOptimizer, int k, long step) {
+    void end(String reason, MemberStack stack, int k, long step) {
         endReason = reason;
         endStep = step;
         if (recorder.checkpointDueAtEnd(step)) {
-            save(stacked, stackedOptimizer, k, step);
+            save(stack, k, step);
         }
     }
 
-    private void save(StackedModel stacked, GrokOptimizer stackedOptimizer, int k, long step) {
-        stacked.copyInto(k, model);
-        StackedOptimizerState.copyInto(stackedOptimizer, k, optimizer);
+    /** Member k's slice of the stack's parameters and optimizer state into its own, then its lone run's checkpoint. */
+    private void save(MemberStack stack, int k, long step) {
+        stack.model().copyInto(k, model);
+        StackedOptimizerState.copyInto(stack.optimizer(), k, optimizer);
         recorder.save(step, model, optimizer);
     }
 
