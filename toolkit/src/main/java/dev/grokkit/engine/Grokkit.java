@@ -76,6 +76,20 @@ public final class Grokkit {
         JniUtils.setNumThreads(threads);
     }
 
+    /**
+     * Runs {@code body} with libtorch's intra-op thread count on the calling thread set to
+     * {@code threads}, and sets the thread's count back when it returns or throws.
+     */
+    public static void withThreadsOnThisThread(int threads, Runnable body) {
+        int previous = threadsOnThisThread();
+        useThreadsOnThisThread(threads);
+        try {
+            body.run();
+        } finally {
+            useThreadsOnThisThread(previous);
+        }
+    }
+
     /** libtorch's intra-op thread count on the calling thread (a sweep's worker may use fewer than {@link #threads()}). */
     public static int threadsOnThisThread() {
         engine();
