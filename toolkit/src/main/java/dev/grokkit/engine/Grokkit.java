@@ -67,6 +67,10 @@ public final class Grokkit {
     /**
      * Sets libtorch's intra-op thread count for the calling thread (a per-thread setting in its
      * OpenMP backend), e.g. a parallel sweep's worker taking its share of {@link #threads()}.
+     * libtorch also keeps the count last set on any thread as the one a new thread starts with,
+     * so whoever starts workers that take a smaller share sets its own count again once they are
+     * done: otherwise a thread started later (a notebook's new cell thread after an interrupt, a
+     * user's own) would run on a worker's share.
      */
     public static void useThreadsOnThisThread(int threads) {
         if (threads < 1) {

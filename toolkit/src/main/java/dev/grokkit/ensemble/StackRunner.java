@@ -51,6 +51,7 @@ public final class StackRunner implements AutoCloseable {
             steps.forEach(Runnable::run);
             return;
         }
+        int callerThreads = Grokkit.threadsOnThisThread();
         List<Future<?>> running = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
             List<Runnable> mine = new ArrayList<>();
@@ -74,6 +75,8 @@ public final class StackRunner implements AutoCloseable {
                 }
             }
         }
+        // the workers' share became what new threads start with (Grokkit.useThreadsOnThisThread)
+        Grokkit.useThreadsOnThisThread(callerThreads);
         if (interrupted) {
             Thread.currentThread().interrupt();
         }

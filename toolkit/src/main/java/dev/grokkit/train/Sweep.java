@@ -154,10 +154,20 @@ public final class Sweep<T> {
      * {@link SweepFailure} names the failed point and holds the finished runs.
      */
     public Result<T> run() {
+        Grokkit.engine(); // loads the native library before a worker sets its thread count
+        int callerThreads = Grokkit.threadsOnThisThread();
+        try {
+            return runOnWorkers();
+        } finally {
+            // the workers' share became what new threads start with (Grokkit.useThreadsOnThisThread)
+            Grokkit.useThreadsOnThisThread(callerThreads);
+        }
+    }
+
+    private Result<T> runOnWorkers() {
         RunListener progress = listener != null ? listener : RunListeners.createDefault();
         progress.started("sweep over " + parameter + " (" + values.size() + " runs, " + parallelism + " at a time)",
                 values.size());
-        Grokkit.engine(); // loads the native library before a worker sets its thread count
         int engineThreads = Grokkit.threads();
         Plan<T> plan = plan();
         ExecutorService pool = Executors.newFixedThreadPool(parallelism);

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.grokkit.engine.Grokkit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,27 @@ class StackRunnerTest {
         assertEquals(threadOf.get(1), threadOf.get(3));
         assertNotEquals(threadOf.get(0), threadOf.get(1));
         assertFalse(threadOf.containsValue(Thread.currentThread().getName()));
+    }
+
+    /** libtorch starts a new thread with the count last set anywhere: a worker's share must not become it. */
+    @Test
+    void aThreadStartedAfterTheWorkersGetsTheCallersThreads() throws InterruptedException {
+        assumeTrue(Grokkit.threads() > 1, "needs a machine with 2 or more processors");
+        Grokkit.useThreadsOnThisThread(2);
+        AtomicInteger workerThreads = new AtomicInteger();
+        try (StackRunner runner = new StackRunner(new StackPlan(2, 1, 1))) {
+            runner.runAll(List.of(() -> workerThreads.set(Grokkit.threadsOnThisThread()), () -> { }));
+        }
+        assertEquals(1, workerThreads.get(), "a worker's own count");
+        assertEquals(2, threadsOfANewThread());
+    }
+
+    static int threadsOfANewThread() throws InterruptedException {
+        AtomicInteger threads = new AtomicInteger();
+        Thread fresh = new Thread(() -> threads.set(Grokkit.threadsOnThisThread()));
+        fresh.start();
+        fresh.join();
+        return threads.get();
     }
 
     @Test

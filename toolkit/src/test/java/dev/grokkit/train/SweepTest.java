@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.grokkit.data.ModularArithmetic;
 import dev.grokkit.data.Operation;
+import dev.grokkit.engine.Grokkit;
 import dev.grokkit.model.Models;
 import dev.grokkit.optim.Optimizers;
 import java.nio.file.Files;
@@ -61,6 +63,20 @@ class SweepTest {
             assertEquals(one.history(seed).toString(), two.history(seed).toString(), "seed " + seed);
         }
         assertFalse(one.history(1L).toString().equals(one.history(2L).toString()));
+    }
+
+    /** libtorch starts a new thread with the count last set anywhere: a worker's share must not become it. */
+    @Test
+    void aThreadStartedAfterAParallelSweepGetsTheCallersThreads() throws InterruptedException {
+        assumeTrue(Grokkit.threads() > 1, "needs a machine with 2 or more processors");
+        Grokkit.useThreadsOnThisThread(2);
+        Sweep.over("seed", List.of(1L, 2L), SweepTest::noisy).parallelism(2).ensembles(false)
+                .listener(RunListeners.silent()).run();
+        AtomicInteger threads = new AtomicInteger();
+        Thread fresh = new Thread(() -> threads.set(Grokkit.threadsOnThisThread()));
+        fresh.start();
+        fresh.join();
+        assertEquals(2, threads.get());
     }
 
     @Test
