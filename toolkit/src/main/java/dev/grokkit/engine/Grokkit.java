@@ -149,6 +149,20 @@ public final class Grokkit {
         return spins == null ? policy : policy + " (GOMP_SPINCOUNT " + spins.trim() + ")";
     }
 
+    /**
+     * Whether the engine's OpenMP threads sleep at once when they wait (the default): the policy
+     * is PASSIVE and no {@code GOMP_SPINCOUNT} (other than 0) makes them spin first.
+     */
+    public static boolean waitsPassively() {
+        engine(); // sets the default policy
+        return waitsPassively(LibC.INSTANCE.getenv("OMP_WAIT_POLICY"), LibC.INSTANCE.getenv("GOMP_SPINCOUNT"));
+    }
+
+    /** {@link #waitsPassively()} for these values of OMP_WAIT_POLICY and GOMP_SPINCOUNT (null if unset). */
+    static boolean waitsPassively(String policy, String spins) {
+        return policy != null && policy.trim().equalsIgnoreCase("PASSIVE") && (spins == null || spins.trim().equals("0"));
+    }
+
     /** Parses a precision name ("float32", "float64") into a DJL data type. */
     public static DataType precision(String name) {
         switch (name.toLowerCase()) {

@@ -20,11 +20,12 @@ import java.util.Optional;
  * this. Runs on the calling thread alone, so the runs of a parallel sweep can step at the same
  * time, and leaves that thread's recording mode and intra-op thread count as it found them.
  *
- * <p>A small step runs on one intra-op thread whatever the calling thread's count: an MLP's or
- * embedding MLP's step of under {@link #ONE_THREAD_BELOW_FLOPS} FLOPs ({@link TrainingFlops}) with
- * a plain loss. Its operations are so short that waking a second thread for each of them costs
- * more than the thread saves. Measured on 2 cores (AMD EPYC, passive waiting, quiet, medians of 3
- * interleaved blocks of 100 steps; AdamW), ms per step on 2 threads / 1 thread:
+ * <p>With passive waiting (the engine's default, {@link Grokkit#waitsPassively()}) a small step
+ * runs on one intra-op thread whatever the calling thread's count: an MLP's or embedding MLP's
+ * step of under {@link #ONE_THREAD_BELOW_FLOPS} FLOPs ({@link TrainingFlops}) with a plain loss.
+ * Its operations are so short that waking a sleeping second thread for each of them costs more
+ * than the thread saves. Measured on 2 cores (AMD EPYC, quiet, medians of 3 interleaved blocks of
+ * 100 steps; AdamW), ms per step on 2 threads / 1 thread, passive:
  * <ul>
  *   <li>MLP 64-200-200-10 (the digits), batch 200 (66 MFLOP): 2.42 / 0.85; batch 1000 (331 MFLOP): 3.64 / 3.62;
  *   <li>MLP 784-200-200-10 (Omnigrok's), batch 100 (120 MFLOP): 1.85 / 1.24; batch 200 (239 MFLOP): 2.64 / 2.04;
@@ -33,7 +34,9 @@ import java.util.Optional;
  *   <li>embedding MLP (embedding 64, hidden 256), full batch: x+y mod 23, 40% (8 MFLOP): 1.19 / 0.68;
  *       mod 59, 40% (126 MFLOP): 4.99 / 3.26; mod 97, 30% (420 MFLOP): 7.90 / 8.54.
  * </ul>
- * One thread stops winning between 330 and 420 MFLOP. Other models keep the calling thread's
+ * One thread stops winning between 330 and 420 MFLOP. With spinning threads ({@code
+ * OMP_WAIT_POLICY=ACTIVE}) two threads won at every size here (digits batch 200: 0.56 / 0.85 ms;
+ * x+y mod 59: 2.14 / 3.07 ms), so a spinning engine keeps the count. Other models keep the calling thread's
  * count (a convolution's or attention's work is not in its parameter count), and so does a
  * {@link ModelLoss}, which runs forward passes of its own.
  */
@@ -46,7 +49,7 @@ public final class TrainingStep {
     private final GrokOptimizer optimizer;
     private final Loss loss;
     private final List<NamedParameter> parameters;
-    /** The step's FLOPs, if counted: empty for a model loss and for models {@link TrainingFlops} does not count. */
+    /** The step's FLOPs where they decide its threads: empty for a model loss, for models {@link TrainingFlops} does not count and when the engine spins. */
     private final Optional<TrainingFlops> flops;
 
     public TrainingStep(GrokModel model, GrokOptimizer optimizer, Loss loss) {
@@ -54,7 +57,7 @@ public final class TrainingStep {
         this.optimizer = optimizer;
         this.loss = loss;
         this.parameters = model.trainableParameters();
-        this.flops = loss instanceof ModelLoss ? Optional.empty() : TrainingFlops.of(model);
+        this.flops = loss instanceof ModelLoss || !Grokkit.waitsPassively() ? Optional.empty() : TrainingFlops.of(model);
     }
 
     /**

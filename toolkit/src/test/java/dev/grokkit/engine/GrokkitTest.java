@@ -2,6 +2,8 @@ package dev.grokkit.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -29,5 +31,16 @@ class GrokkitTest {
             NDArray c = m.randomNormal(new ai.djl.ndarray.types.Shape(5));
             assertEquals(5, c.size());
         }
+    }
+
+    @Test
+    void waitingIsPassiveOnlyWhenNothingSpins() {
+        assertTrue(Grokkit.waitsPassively("PASSIVE", null));
+        assertTrue(Grokkit.waitsPassively(" passive ", "0"));
+        assertFalse(Grokkit.waitsPassively("PASSIVE", "1000"), "GOMP_SPINCOUNT makes libgomp spin first");
+        assertFalse(Grokkit.waitsPassively("ACTIVE", null));
+        assertFalse(Grokkit.waitsPassively(null, "1000"));
+        assertTrue(Grokkit.waitsPassively() || System.getenv("OMP_WAIT_POLICY") != null || System.getenv("GOMP_SPINCOUNT") != null,
+                "the engine's default is passive");
     }
 }
