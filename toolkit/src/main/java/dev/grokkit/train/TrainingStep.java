@@ -27,14 +27,14 @@ import java.util.Optional;
  * than the thread saves. Measured on 2 cores (AMD EPYC, quiet, medians of 3 interleaved blocks of
  * 100 steps; AdamW), ms per step on 2 threads / 1 thread, passive:
  * <ul>
- *   <li>MLP 64-200-200-10 (the digits), batch 200 (66 MFLOP): 2.42 / 0.85; batch 1000 (331 MFLOP): 3.64 / 3.62;
+ *   <li>MLP 64-200-200-10 (the digits), batch 200 (66 MFLOP): 2.42 / 0.85; batch 1000 (329 MFLOP): 3.64 / 3.62;
  *   <li>MLP 784-200-200-10 (Omnigrok's), batch 100 (120 MFLOP): 1.85 / 1.24; batch 200 (239 MFLOP): 2.64 / 2.04;
- *       batch 500 (598 MFLOP): 4.28 / 4.90; batch 1000 (1.2 GFLOP): 7.13 / 9.72;
- *   <li>MLP 784-512-512-10, batch 200 (804 MFLOP): 5.31 / 7.17;
- *   <li>embedding MLP (embedding 64, hidden 256), full batch: x+y mod 23, 40% (8 MFLOP): 1.19 / 0.68;
- *       mod 59, 40% (126 MFLOP): 4.99 / 3.26; mod 97, 30% (420 MFLOP): 7.90 / 8.54.
+ *       batch 500 (596 MFLOP): 4.28 / 4.90; batch 1000 (1.2 GFLOP): 7.13 / 9.72;
+ *   <li>MLP 784-512-512-10, batch 200 (802 MFLOP): 5.31 / 7.17;
+ *   <li>embedding MLP (embedding 64, hidden 256), full batch: x+y mod 23, 40% (12 MFLOP): 1.19 / 0.68;
+ *       mod 59, 40% (138 MFLOP): 4.99 / 3.26; mod 97, 30% (440 MFLOP): 7.90 / 8.54.
  * </ul>
- * One thread stops winning between 330 and 420 MFLOP. With spinning threads ({@code
+ * One thread stops winning between 329 and 440 MFLOP. With spinning threads ({@code
  * OMP_WAIT_POLICY=ACTIVE}) two threads won at every size here (digits batch 200: 0.56 / 0.85 ms;
  * x+y mod 59: 2.14 / 3.07 ms), so a spinning engine keeps the count. Other models keep the calling thread's
  * count (a convolution's or attention's work is not in its parameter count), and so does a
