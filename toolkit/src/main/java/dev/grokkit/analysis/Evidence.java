@@ -19,6 +19,10 @@ import java.util.List;
  * that never grokked could push it above 1, so "holds" becomes undecided, while "does not hold"
  * stands. Censored runs in both samples leave only an undecided verdict, and a claimed range
  * ({@link #within}), bounded on both sides, cannot hold with a censored run.
+ *
+ * <p>No spread. When every value is the same (a fraction of 8 counts, a step on the logging grid),
+ * the interval has zero width; it would decide with certainty what a few seeds cannot, so the
+ * verdict is {@link Verdict#UNDECIDED}, with a note.
  */
 public final class Evidence {
 
@@ -92,10 +96,15 @@ public final class Evidence {
         if (Double.isNaN(from) || Double.isNaN(to)) {
             throw new IllegalArgumentException("claim '" + statement + "': the claimed value is NaN");
         }
+        List<String> notes = new ArrayList<>();
         Verdict verdict = Verdict.UNDECIDED;
         double sideFrom = Double.NEGATIVE_INFINITY;
         double sideTo = Double.POSITIVE_INFINITY;
-        if (low() > from && high() < to) {
+        if (!(high() > low())) {
+            // every value the same (often a count or a step on the logging grid): the standard error
+            // is 0, and an interval of zero width would decide with certainty what 3 seeds cannot
+            notes.add("no spread over the values, so no interval");
+        } else if (low() > from && high() < to) {
             verdict = Verdict.HOLDS;
             sideFrom = from;
             sideTo = to;
@@ -109,7 +118,6 @@ public final class Evidence {
         if (outside && verdict != Verdict.UNDECIDED) {
             verdict = verdict == Verdict.HOLDS ? Verdict.DOES_NOT_HOLD : Verdict.HOLDS;
         }
-        List<String> notes = new ArrayList<>();
         for (Sample s : new Sample[] {raising, lowering}) {
             if (s != null && s.censoredCount() > 0) {
                 notes.add(s.censoredCount() + " of " + s.size() + " " + s.name() + " censored at " + Claim.format(s.budget()));

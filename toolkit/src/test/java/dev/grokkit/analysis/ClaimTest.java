@@ -89,6 +89,20 @@ class ClaimTest {
         assertEquals(Verdict.DOES_NOT_HOLD, mean.above(0.3).verdict());
     }
 
+    /** 7 of 8 falls in every seed: a zero-width interval would decide what 3 seeds cannot. */
+    @Test
+    void valuesWithoutSpreadDecideNothing() {
+        Sample falling = Sample.of("fraction falling", 0.875, 0.875, 0.875);
+        Claim mean = Claim.that("the sharpness keeps falling").mean(falling).above(0.8);
+        assertEquals(Verdict.UNDECIDED, mean.verdict());
+        assertEquals("no spread over the values, so no interval", mean.note());
+        Sample steps = Sample.of("t_grok", 2000, 2500, 3000);
+        Sample later = Sample.of("t_grok, regularized", 2050, 2550, 3050); // one logging interval later in every seed
+        assertEquals(Verdict.UNDECIDED, Claim.that("regularized training groks later").pairedDifference(later, steps).above(0).verdict());
+        assertEquals(Verdict.HOLDS, Claim.that("regularized training groks later")
+                .pairedDifference(Sample.of("t_grok, regularized", 2050, 2600, 3100), steps).above(0).verdict());
+    }
+
     @Test
     void aSlopeIsDecidedOnTheFitsInterval() {
         LineFit fit = Fits.line(new double[] {1, 2, 3, 4, 5, 6}, new double[] {2.1, 3.9, 6.2, 7.8, 10.1, 12.2});
