@@ -1,6 +1,7 @@
 package dev.grokkit.analysis;
 
 import java.util.Arrays;
+import java.util.function.BiFunction;
 
 /**
  * The statement of a claim and its confidence level; each method estimates the quantity that
@@ -43,39 +44,31 @@ public final class ClaimBuilder {
 
     public Evidence difference(Sample a, Sample b) {
         checkTwo(a, b, false);
-        return evidence(a.name() + " - " + b.name(), TInterval.welch(a.values(), b.values(), confidence),
+        return evidence(a.name() + " - " + b.name(), (x, y) -> TInterval.welch(x.values(), y.values(), confidence),
                 a.size() + " vs " + b.size() + " seeds", a, b);
     }
 
     public Evidence ratio(Sample a, Sample b) {
         checkTwo(a, b, false);
         return evidence(a.name() + "/" + b.name() + " ratio",
-                TInterval.welch(logs(a), logs(b), confidence).exp(), a.size() + " vs " + b.size() + " seeds", a, b);
+                (x, y) -> TInterval.welch(logs(x), logs(y), confidence).exp(), a.size() + " vs " + b.size() + " seeds", a, b);
     }
 
     public Evidence pairedDifference(Sample a, Sample b) {
         checkTwo(a, b, true);
-        double[] x = a.values();
-        double[] y = b.values();
-        double[] d = new double[x.length];
-        Arrays.setAll(d, i -> x[i] - y[i]);
-        return evidence(a.name() + " - " + b.name() + ", paired", TInterval.mean(d, confidence),
-                d.length + " paired seeds", a, b);
+        return evidence(a.name() + " - " + b.name() + ", paired",
+                (x, y) -> TInterval.mean(differences(x.values(), y.values()), confidence), a.size() + " paired seeds", a, b);
     }
 
     public Evidence pairedRatio(Sample a, Sample b) {
         checkTwo(a, b, true);
-        double[] x = logs(a);
-        double[] y = logs(b);
-        double[] d = new double[x.length];
-        Arrays.setAll(d, i -> x[i] - y[i]);
-        return evidence(a.name() + "/" + b.name() + " ratio, paired", TInterval.mean(d, confidence).exp(),
-                d.length + " paired seeds", a, b);
+        return evidence(a.name() + "/" + b.name() + " ratio, paired",
+                (x, y) -> TInterval.mean(differences(logs(x), logs(y)), confidence).exp(), a.size() + " paired seeds", a, b);
     }
 
     public Evidence mean(Sample a) {
         checkSeeds(a);
-        return evidence("mean " + a.name(), TInterval.mean(a.values(), confidence), a.size() + " seeds", a, null);
+        return evidence("mean " + a.name(), (x, none) -> TInterval.mean(x.values(), confidence), a.size() + " seeds", a, null);
     }
 
     /**
@@ -85,7 +78,7 @@ public final class ClaimBuilder {
     public Evidence slope(LineFit fit) {
         TInterval slope = TInterval.of(fit.slope(), fit.slopeStdErr(), fit.n() - 2, confidence);
         return new Evidence(statement, "slope of " + fit.v() + " against " + fit.u(), slope, confidence,
-                fit.n() + " points", null, null);
+                fit.n() + " points", null, null, null);
     }
 
     /**
@@ -105,11 +98,25 @@ public final class ClaimBuilder {
         TInterval interval = new TInterval(estimate, Percentiles.of(sorted, (1 - confidence) / 2),
                 Percentiles.of(sorted, (1 + confidence) / 2));
         return new Evidence(statement, quantity, interval, confidence, n + ", " + replicates.length + " bootstrap replicates",
-                null, null);
+                null, null, null);
     }
 
-    private Evidence evidence(String quantity, TInterval interval, String n, Sample a, Sample b) {
-        return new Evidence(statement, quantity, interval, confidence, n, a, b);
+    /**
+     * The evidence from {@code interval} of samples a and b (b may be null), and, when a value is
+     * censored, from the same samples with their censored values stretched (see {@link Evidence}).
+     */
+    private Evidence evidence(String quantity, BiFunction<Sample, Sample, TInterval> interval, String n, Sample a, Sample b) {
+        boolean censored = a.censoredCount() > 0 || (b != null && b.censoredCount() > 0);
+        TInterval stretched = !censored ? null : interval.apply(a.censoredAt(Evidence.CENSORED_STRETCH),
+                b == null ? null : b.censoredAt(Evidence.CENSORED_STRETCH));
+        return new Evidence(statement, quantity, interval.apply(a, b), confidence, n, a, b, stretched);
+    }
+
+    /** x_i - y_i. */
+    private static double[] differences(double[] x, double[] y) {
+        double[] d = new double[x.length];
+        Arrays.setAll(d, i -> x[i] - y[i]);
+        return d;
     }
 
     private void checkTwo(Sample a, Sample b, boolean paired) {

@@ -1,5 +1,6 @@
 package dev.grokkit.analysis;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -202,6 +203,31 @@ class ClaimTest {
                 Sample.censored("B", 5000, Double.NaN, Double.NaN, Double.NaN)).below(1);
         assertEquals(Verdict.UNDECIDED, none.verdict(), none.toString());
         assertEquals(1, none.high(), 0);
+    }
+
+    /**
+     * A censored value beyond its budget moves the estimate deeper into "holds" but widens the
+     * interval: paired log-ratios -0.5, -0.45, -0.4 hold "sooner" (ratio [0.56, 0.72]), but with the
+     * censored third standard run at twice its budget the log-ratios are -0.5, -0.45, -1.09 and the
+     * interval reaches 1.23: the verdict does not stand.
+     */
+    @Test
+    void aVerdictWithCensoredValuesStandsOnlyIfItSurvivesTwiceTheBudget() {
+        Sample standard = Sample.censored("standard", 1000, 800, 900, Double.NaN);
+        Sample perturbed = Sample.of("perturbed", 800 * Math.exp(-0.5), 900 * Math.exp(-0.45), 1000 * Math.exp(-0.4));
+        Evidence ratio = Claim.that("perturbed training groks sooner").pairedRatio(perturbed, standard);
+        assertTrue(ratio.high() < 1, ratio.toString());
+        Claim sooner = ratio.below(1);
+        assertEquals(Verdict.UNDECIDED, sooner.verdict(), sooner.toString());
+        assertEquals("1 of 3 standard censored at 1000, with the censored values at 2x their budget it would be undecided",
+                sooner.note());
+        // far enough apart, the verdict survives the stretch
+        Claim clear = Claim.that("perturbed training groks sooner").pairedRatio(Sample.of("perturbed", 80, 95, 90), standard).below(1);
+        assertEquals(Verdict.HOLDS, clear.verdict(), clear.toString());
+        assertArrayEquals(standard.values(), standard.censoredAt(1).values());
+        assertEquals(2000, standard.censoredAt(2).values()[2]);
+        assertEquals(900, standard.censoredAt(2).values()[1]);
+        assertThrows(IllegalArgumentException.class, () -> standard.censoredAt(0.5));
     }
 
     /** Replicates 0, 1/999, ..., 1: the 95% percentile interval is [0.025, 0.975] (type-7 quantiles). */
