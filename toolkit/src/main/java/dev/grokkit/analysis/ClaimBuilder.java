@@ -15,7 +15,7 @@ import java.util.function.BiFunction;
  *   <li>{@link #pairedDifference}, {@link #pairedRatio}: the same when seed i ran both conditions
  *       (one-sample t interval on the per-seed differences or log-ratios);
  *   <li>{@link #mean}: one quantity, to compare with a reference value;
- *   <li>{@link #slope}: the slope of a fitted line, {@link Fits};
+ *   <li>{@link #slope}: the slope of a fitted line, {@link Fits}, with y censored or not;
  *   <li>{@link #bootstrap}: any estimate with the percentile interval of its bootstrap replicates.
  * </ul>
  */
@@ -76,9 +76,29 @@ public final class ClaimBuilder {
      * which need not be the fit's. The fit has at least 3 points by construction.
      */
     public Evidence slope(LineFit fit) {
-        TInterval slope = TInterval.of(fit.slope(), fit.slopeStdErr(), fit.n() - 2, confidence);
-        return new Evidence(statement, "slope of " + fit.v() + " against " + fit.u(), slope, confidence,
+        return new Evidence(statement, "slope of " + fit.v() + " against " + fit.u(), slopeInterval(fit), confidence,
                 fit.n() + " points", null, null, null);
+    }
+
+    /**
+     * The slope of {@code fit} (e.g. {@code Fits::exponential}) of y against x, where y may hold
+     * censored values (runs that never reached the event, held at the budget). As for censored
+     * samples ({@link Evidence}), the verdict then stands only if the same fit with the censored
+     * values at twice the budget gives the same one.
+     */
+    public Evidence slope(double[] x, Sample y, BiFunction<double[], double[], LineFit> fit) {
+        LineFit held = fit.apply(x, y.values());
+        if (y.censoredCount() == 0) {
+            return slope(held);
+        }
+        LineFit stretched = fit.apply(x, y.censoredAt(Evidence.CENSORED_STRETCH).values());
+        return new Evidence(statement, "slope of " + held.v() + " against " + held.u(), slopeInterval(held), confidence,
+                held.n() + " points, " + y.censoredCount() + " " + y.name() + " censored at " + Claim.format(y.budget()),
+                null, null, slopeInterval(stretched));
+    }
+
+    private TInterval slopeInterval(LineFit fit) {
+        return TInterval.of(fit.slope(), fit.slopeStdErr(), fit.n() - 2, confidence);
     }
 
     /**

@@ -230,6 +230,26 @@ class ClaimTest {
         assertThrows(IllegalArgumentException.class, () -> standard.censoredAt(0.5));
     }
 
+    /** ln t against N: a censored run at the small-N end only steepens the fall; one in the middle widens the interval past 0. */
+    @Test
+    void aSlopeWithCensoredValuesStandsOnlyIfItSurvivesTwiceTheBudget() {
+        double[] n = {100, 200, 300, 400, 500, 600};
+        Sample clear = Sample.censored("t_grok", 5000, Double.NaN, 2000, 1200, 700, 420, 250);
+        Claim falls = Claim.that("t_grok falls with N").slope(n, clear, Fits::exponential).below(0);
+        assertEquals(Verdict.HOLDS, falls.verdict(), falls.toString());
+        assertEquals("6 points, 1 t_grok censored at 5000", falls.n());
+        assertEquals(Fits.exponential(n, clear.values()).slope(), falls.estimate(), 1e-12);
+        // a censored point in the middle: at twice the budget it lies far off the line and the interval widens past 0
+        Sample late = Sample.censored("t_grok", 3000, 3000, 2600, Double.NaN, 1700, 1500, 1200);
+        Evidence held = Claim.that("t_grok falls with N").slope(n, late, Fits::exponential);
+        assertTrue(held.high() < 0, held.toString());
+        Claim given = held.below(0);
+        assertEquals(Verdict.UNDECIDED, given.verdict(), given.toString());
+        assertTrue(given.note().contains("at 2x their budget it would be"), given.note());
+        assertEquals(Claim.that("x").slope(Fits.exponential(n, new double[] {6, 5, 4, 3, 2, 1.5})).estimate(),
+                Claim.that("x").slope(n, Sample.of("y", 6, 5, 4, 3, 2, 1.5), Fits::exponential).estimate(), 0);
+    }
+
     /** Replicates 0, 1/999, ..., 1: the 95% percentile interval is [0.025, 0.975] (type-7 quantiles). */
     @Test
     void aBootstrapIsDecidedOnItsPercentileInterval() {
