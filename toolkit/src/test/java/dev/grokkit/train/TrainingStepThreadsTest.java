@@ -18,6 +18,7 @@ import dev.grokkit.model.ModelSpec;
 import dev.grokkit.model.Models;
 import dev.grokkit.optim.Optimizers;
 import java.util.Random;
+import java.util.function.BinaryOperator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,18 +39,24 @@ class TrainingStepThreadsTest {
     }
 
     /** Cross-entropy that notes the intra-op threads it runs on. */
-    private final Loss noting = new Loss() {
-        @Override
-        public String name() {
-            return "noting cross_entropy";
-        }
+    private final Loss noting = loss("noting cross_entropy", (logits, labels) -> {
+        seen = Grokkit.threadsOnThisThread();
+        return Losses.crossEntropy().compute(logits, labels);
+    });
 
-        @Override
-        public NDArray compute(NDArray logits, NDArray labels) {
-            seen = Grokkit.threadsOnThisThread();
-            return Losses.crossEntropy().compute(logits, labels);
-        }
-    };
+    private static Loss loss(String name, BinaryOperator<NDArray> compute) {
+        return new Loss() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public NDArray compute(NDArray logits, NDArray labels) {
+                return compute.apply(logits, labels);
+            }
+        };
+    }
 
     @Test
     void aSmallMlpStepRunsOnOneThread() {
@@ -88,17 +95,9 @@ class TrainingStepThreadsTest {
 
     @Test
     void aFailingSmallStepLeavesTheCountAsItWas() {
-        Loss failing = new Loss() {
-            @Override
-            public String name() {
-                return "failing";
-            }
-
-            @Override
-            public NDArray compute(NDArray logits, NDArray labels) {
-                throw new IllegalStateException("loss failed");
-            }
-        };
+        Loss failing = loss("failing", (logits, labels) -> {
+            throw new IllegalStateException("loss failed");
+        });
         assertThrows(IllegalStateException.class, () -> threadsOfAStep(Models.mlp().hidden(32), images(50, 64), failing));
         assertEquals(2, Grokkit.threadsOnThisThread());
     }
