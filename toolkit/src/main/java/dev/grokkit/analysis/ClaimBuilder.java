@@ -1,6 +1,7 @@
 package dev.grokkit.analysis;
 
 import java.util.Arrays;
+import java.util.function.BiFunction;
 
 /**
  * The statement of a claim and its confidence level; each method estimates the quantity that
@@ -14,7 +15,7 @@ import java.util.Arrays;
  *   <li>{@link #pairedDifference}, {@link #pairedRatio}: the same when seed i ran both conditions
  *       (one-sample t interval on the per-seed differences or log-ratios);
  *   <li>{@link #mean}: one quantity, to compare with a reference value;
- *   <li>{@link #slope}: the slope of a fitted line, {@link Fits};
+ *   <li>{@link #slope}: the slope of a fitted line, {@link Fits}, with y censored or not;
  *   <li>{@link #bootstrap}: any estimate with the percentile interval of its bootstrap replicates;
  *   <li>{@link #count}: how many seeds saw an event within the budget (every one, none, or some);
  *   <li>{@link #notTestable}: undecided, with the reason the runs cannot test the claim.
@@ -45,39 +46,31 @@ public final class ClaimBuilder {
 
     public Evidence difference(Sample a, Sample b) {
         checkTwo(a, b, false);
-        return evidence(a.name() + " - " + b.name(), TInterval.welch(a.values(), b.values(), confidence),
+        return evidence(a.name() + " - " + b.name(), (x, y) -> TInterval.welch(x.values(), y.values(), confidence),
                 a.size() + " vs " + b.size() + " seeds", a, b);
     }
 
     public Evidence ratio(Sample a, Sample b) {
         checkTwo(a, b, false);
         return evidence(a.name() + "/" + b.name() + " ratio",
-                TInterval.welch(logs(a), logs(b), confidence).exp(), a.size() + " vs " + b.size() + " seeds", a, b);
+                (x, y) -> TInterval.welch(logs(x), logs(y), confidence).exp(), a.size() + " vs " + b.size() + " seeds", a, b);
     }
 
     public Evidence pairedDifference(Sample a, Sample b) {
         checkTwo(a, b, true);
-        double[] x = a.values();
-        double[] y = b.values();
-        double[] d = new double[x.length];
-        Arrays.setAll(d, i -> x[i] - y[i]);
-        return evidence(a.name() + " - " + b.name() + ", paired", TInterval.mean(d, confidence),
-                d.length + " paired seeds", a, b);
+        return evidence(a.name() + " - " + b.name() + ", paired",
+                (x, y) -> TInterval.mean(differences(x.values(), y.values()), confidence), a.size() + " paired seeds", a, b);
     }
 
     public Evidence pairedRatio(Sample a, Sample b) {
         checkTwo(a, b, true);
-        double[] x = logs(a);
-        double[] y = logs(b);
-        double[] d = new double[x.length];
-        Arrays.setAll(d, i -> x[i] - y[i]);
-        return evidence(a.name() + "/" + b.name() + " ratio, paired", TInterval.mean(d, confidence).exp(),
-                d.length + " paired seeds", a, b);
+        return evidence(a.name() + "/" + b.name() + " ratio, paired",
+                (x, y) -> TInterval.mean(differences(logs(x), logs(y)), confidence).exp(), a.size() + " paired seeds", a, b);
     }
 
     public Evidence mean(Sample a) {
         checkSeeds(a);
-        return evidence("mean " + a.name(), TInterval.mean(a.values(), confidence), a.size() + " seeds", a, null);
+        return evidence("mean " + a.name(), (x, none) -> TInterval.mean(x.values(), confidence), a.size() + " seeds", a, null);
     }
 
     /**
@@ -85,9 +78,29 @@ public final class ClaimBuilder {
      * which need not be the fit's. The fit has at least 3 points by construction.
      */
     public Evidence slope(LineFit fit) {
-        TInterval slope = TInterval.of(fit.slope(), fit.slopeStdErr(), fit.n() - 2, confidence);
-        return new Evidence(statement, "slope of " + fit.v() + " against " + fit.u(), slope, confidence,
-                fit.n() + " points", null, null);
+        return new Evidence(statement, "slope of " + fit.v() + " against " + fit.u(), slopeInterval(fit), confidence,
+                fit.n() + " points", null, null, null);
+    }
+
+    /**
+     * The slope of {@code fit} (e.g. {@code Fits::exponential}) of y against x, where y may hold
+     * censored values (runs that never reached the event, held at the budget). As for censored
+     * samples ({@link Evidence}), the verdict then stands only if the same fit with the censored
+     * values at twice the budget gives the same one.
+     */
+    public Evidence slope(double[] x, Sample y, BiFunction<double[], double[], LineFit> fit) {
+        LineFit held = fit.apply(x, y.values());
+        if (y.censoredCount() == 0) {
+            return slope(held);
+        }
+        LineFit stretched = fit.apply(x, y.censoredAt(Evidence.CENSORED_STRETCH).values());
+        return new Evidence(statement, "slope of " + held.v() + " against " + held.u(), slopeInterval(held), confidence,
+                held.n() + " points, " + y.censoredCount() + " " + y.name() + " censored at " + Claim.format(y.budget()),
+                null, null, slopeInterval(stretched));
+    }
+
+    private TInterval slopeInterval(LineFit fit) {
+        return TInterval.of(fit.slope(), fit.slopeStdErr(), fit.n() - 2, confidence);
     }
 
     /**
@@ -107,7 +120,7 @@ public final class ClaimBuilder {
         TInterval interval = new TInterval(estimate, Percentiles.of(sorted, (1 - confidence) / 2),
                 Percentiles.of(sorted, (1 + confidence) / 2));
         return new Evidence(statement, quantity, interval, confidence, n + ", " + replicates.length + " bootstrap replicates",
-                null, null);
+                null, null, null);
     }
 
     /**
@@ -143,8 +156,22 @@ public final class ClaimBuilder {
                 reason);
     }
 
-    private Evidence evidence(String quantity, TInterval interval, String n, Sample a, Sample b) {
-        return new Evidence(statement, quantity, interval, confidence, n, a, b);
+    /**
+     * The evidence from {@code interval} of samples a and b (b may be null), and, when a value is
+     * censored, from the same samples with their censored values stretched (see {@link Evidence}).
+     */
+    private Evidence evidence(String quantity, BiFunction<Sample, Sample, TInterval> interval, String n, Sample a, Sample b) {
+        boolean censored = a.censoredCount() > 0 || (b != null && b.censoredCount() > 0);
+        TInterval stretched = !censored ? null : interval.apply(a.censoredAt(Evidence.CENSORED_STRETCH),
+                b == null ? null : b.censoredAt(Evidence.CENSORED_STRETCH));
+        return new Evidence(statement, quantity, interval.apply(a, b), confidence, n, a, b, stretched);
+    }
+
+    /** x_i - y_i. */
+    private static double[] differences(double[] x, double[] y) {
+        double[] d = new double[x.length];
+        Arrays.setAll(d, i -> x[i] - y[i]);
+        return d;
     }
 
     private void checkTwo(Sample a, Sample b, boolean paired) {

@@ -83,6 +83,26 @@ public record Sample(String name, double[] values, boolean[] censored, double bu
                 .mapToDouble(t -> t.grokked() ? t.grokkingStep() : Double.NaN).toArray());
     }
 
+    /**
+     * This sample with every censored value, and the budget, at {@code factor} times the budget,
+     * still censored: runs that never reached the event taken to reach it that much later.
+     */
+    public Sample censoredAt(double factor) {
+        if (!(factor >= 1) || Double.isInfinite(factor)) {
+            throw new IllegalArgumentException("sample '" + name + "': a censored value can only lie beyond its budget; factor was "
+                    + factor);
+        }
+        if (censoredCount() == 0) {
+            return this;
+        }
+        double stretched = factor * budget;
+        double[] v = values.clone();
+        for (int i = 0; i < v.length; i++) {
+            v[i] = censored[i] ? stretched : v[i];
+        }
+        return new Sample(name, v, censored, stretched);
+    }
+
     @Override
     public double[] values() {
         return values.clone();

@@ -7,7 +7,7 @@ import org.apache.commons.math3.stat.StatUtils;
  * A two-sided Student t interval, estimate +- t_(df, (1 + confidence) / 2) * standard error: of a
  * mean (one sample, n - 1 degrees of freedom) or of a difference of two means (Welch, with the
  * Welch-Satterthwaite degrees of freedom). A standard error of 0 (all values equal) gives the
- * point itself.
+ * point itself, which decides nothing ({@link Evidence}).
  */
 record TInterval(double estimate, double low, double high) {
 

@@ -1,5 +1,6 @@
 package dev.grokkit.analysis;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -87,6 +88,20 @@ class ClaimTest {
         assertEquals(Verdict.HOLDS, mean.above(0).verdict());
         assertEquals(Verdict.UNDECIDED, mean.above(0.1).verdict());
         assertEquals(Verdict.DOES_NOT_HOLD, mean.above(0.3).verdict());
+    }
+
+    /** 7 of 8 falls in every seed: a zero-width interval would decide what 3 seeds cannot. */
+    @Test
+    void valuesWithoutSpreadDecideNothing() {
+        Sample falling = Sample.of("fraction falling", 0.875, 0.875, 0.875);
+        Claim mean = Claim.that("the sharpness keeps falling").mean(falling).above(0.8);
+        assertEquals(Verdict.UNDECIDED, mean.verdict());
+        assertEquals("no spread over the values, so no interval", mean.note());
+        Sample steps = Sample.of("t_grok", 2000, 2500, 3000);
+        Sample later = Sample.of("t_grok, regularized", 2050, 2550, 3050); // one logging interval later in every seed
+        assertEquals(Verdict.UNDECIDED, Claim.that("regularized training groks later").pairedDifference(later, steps).above(0).verdict());
+        assertEquals(Verdict.HOLDS, Claim.that("regularized training groks later")
+                .pairedDifference(Sample.of("t_grok, regularized", 2050, 2600, 3100), steps).above(0).verdict());
     }
 
     @Test
@@ -188,6 +203,51 @@ class ClaimTest {
                 Sample.censored("B", 5000, Double.NaN, Double.NaN, Double.NaN)).below(1);
         assertEquals(Verdict.UNDECIDED, none.verdict(), none.toString());
         assertEquals(1, none.high(), 0);
+    }
+
+    /**
+     * A censored value beyond its budget moves the estimate deeper into "holds" but widens the
+     * interval: paired log-ratios -0.5, -0.45, -0.4 hold "sooner" (ratio [0.56, 0.72]), but with the
+     * censored third standard run at twice its budget the log-ratios are -0.5, -0.45, -1.09 and the
+     * interval reaches 1.23: the verdict does not stand.
+     */
+    @Test
+    void aVerdictWithCensoredValuesStandsOnlyIfItSurvivesTwiceTheBudget() {
+        Sample standard = Sample.censored("standard", 1000, 800, 900, Double.NaN);
+        Sample perturbed = Sample.of("perturbed", 800 * Math.exp(-0.5), 900 * Math.exp(-0.45), 1000 * Math.exp(-0.4));
+        Evidence ratio = Claim.that("perturbed training groks sooner").pairedRatio(perturbed, standard);
+        assertTrue(ratio.high() < 1, ratio.toString());
+        Claim sooner = ratio.below(1);
+        assertEquals(Verdict.UNDECIDED, sooner.verdict(), sooner.toString());
+        assertEquals("1 of 3 standard censored at 1000, with the censored values at 2x their budget it would be undecided",
+                sooner.note());
+        // far enough apart, the verdict survives the stretch
+        Claim clear = Claim.that("perturbed training groks sooner").pairedRatio(Sample.of("perturbed", 80, 95, 90), standard).below(1);
+        assertEquals(Verdict.HOLDS, clear.verdict(), clear.toString());
+        assertArrayEquals(standard.values(), standard.censoredAt(1).values());
+        assertEquals(2000, standard.censoredAt(2).values()[2]);
+        assertEquals(900, standard.censoredAt(2).values()[1]);
+        assertThrows(IllegalArgumentException.class, () -> standard.censoredAt(0.5));
+    }
+
+    /** ln t against N: a censored run at the small-N end only steepens the fall; one in the middle widens the interval past 0. */
+    @Test
+    void aSlopeWithCensoredValuesStandsOnlyIfItSurvivesTwiceTheBudget() {
+        double[] n = {100, 200, 300, 400, 500, 600};
+        Sample clear = Sample.censored("t_grok", 5000, Double.NaN, 2000, 1200, 700, 420, 250);
+        Claim falls = Claim.that("t_grok falls with N").slope(n, clear, Fits::exponential).below(0);
+        assertEquals(Verdict.HOLDS, falls.verdict(), falls.toString());
+        assertEquals("6 points, 1 t_grok censored at 5000", falls.n());
+        assertEquals(Fits.exponential(n, clear.values()).slope(), falls.estimate(), 1e-12);
+        // a censored point in the middle: at twice the budget it lies far off the line and the interval widens past 0
+        Sample late = Sample.censored("t_grok", 3000, 3000, 2600, Double.NaN, 1700, 1500, 1200);
+        Evidence held = Claim.that("t_grok falls with N").slope(n, late, Fits::exponential);
+        assertTrue(held.high() < 0, held.toString());
+        Claim given = held.below(0);
+        assertEquals(Verdict.UNDECIDED, given.verdict(), given.toString());
+        assertTrue(given.note().contains("at 2x their budget it would be"), given.note());
+        assertEquals(Claim.that("x").slope(Fits.exponential(n, new double[] {6, 5, 4, 3, 2, 1.5})).estimate(),
+                Claim.that("x").slope(n, Sample.of("y", 6, 5, 4, 3, 2, 1.5), Fits::exponential).estimate(), 0);
     }
 
     /** Replicates 0, 1/999, ..., 1: the 95% percentile interval is [0.025, 0.975] (type-7 quantiles). */

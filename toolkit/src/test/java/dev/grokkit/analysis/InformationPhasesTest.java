@@ -21,6 +21,11 @@ class InformationPhasesTest {
      * last I(X;T), which is 3 + late.
      */
     private static Table run(double shift, double late) {
+        return run(shift, late, 0);
+    }
+
+    /** The same with both MI values at step 200 moved by {@code early} (a seed's own change over [0, t_mem]). */
+    private static Table run(double shift, double late, double early) {
         int[] steps = new int[11];
         Arrays.setAll(steps, i -> 100 * i);
         double[] train = {0.1, 0.5, 0.99, 1, 1, 1, 1, 1, 1, 1, 1};
@@ -31,6 +36,8 @@ class InformationPhasesTest {
             ixt[i] += shift;
             ity[i] += shift;
         }
+        ixt[2] += early;
+        ity[2] += early;
         ity[10] += shift;
         return Table.create("run", IntColumn.create("step", steps), DoubleColumn.create("train_acc", train),
                 DoubleColumn.create("test_acc", test), DoubleColumn.create("ixt:h:test", ixt),
@@ -55,7 +62,7 @@ class InformationPhasesTest {
 
     @Test
     void clearTrendsOverSeedsDecideEveryClaim() {
-        List<Table> runs = List.of(run(0, -0.1), run(0.3, 0), run(-0.2, 0.1));
+        List<Table> runs = List.of(run(0, -0.1, 0.1), run(0.3, 0, 0), run(-0.2, 0.1, -0.1));
         List<Claim> claims = PHASES.claims(runs, "h", "test");
         assertEquals(Verdict.HOLDS, claims.get(0).verdict(), claims.get(0).toString()); // both fall over [0, 200]
         assertEquals(-0.5, claims.get(0).estimate(), 1e-12);
