@@ -96,13 +96,27 @@ public final class Claim {
         return new ClaimBuilder(statement, 0.95);
     }
 
-    /** One line for a finding, e.g. {@code holds: A groks sooner (A/B ratio 0.72, 95% CI [0.61, 0.85], claimed < 1; 3 vs 3 seeds)}. */
+    /**
+     * One line for a finding, e.g. {@code holds: A groks sooner (A/B ratio 0.72, 95% CI [0.61, 0.85], claimed < 1; 3 vs 3 seeds)};
+     * a count without interval as {@code (seeds with A t_grok within 5000 = 3, claimed 3 of 3; 3 seeds)}, and a claim
+     * not testable as {@code (not testable; why)}.
+     */
     @Override
     public String toString() {
+        return verdict + ": " + statement + " (" + value() + (claimed.isEmpty() ? "" : ", claimed " + claimed)
+                + (n.isEmpty() ? "" : "; " + n) + (note.isEmpty() ? "" : "; " + note) + ")";
+    }
+
+    private String value() {
+        if (Double.isNaN(estimate)) {
+            return quantity;
+        }
+        if (Double.isNaN(low) && Double.isNaN(high)) {
+            return quantity + " = " + format(estimate);
+        }
         double scale = Math.max(Math.abs(low), Math.abs(high));
-        return verdict + ": " + statement + " (" + quantity + " " + format(estimate, scale) + ", " + format(100 * confidence)
-                + "% CI [" + format(low, scale) + ", " + format(high, scale) + "], claimed " + claimed + "; " + n
-                + (note.isEmpty() ? "" : "; " + note) + ")";
+        return quantity + " " + format(estimate, scale) + ", " + format(100 * confidence) + "% CI [" + format(low, scale) + ", "
+                + format(high, scale) + "]";
     }
 
     /**

@@ -16,7 +16,9 @@ import java.util.function.BiFunction;
  *       (one-sample t interval on the per-seed differences or log-ratios);
  *   <li>{@link #mean}: one quantity, to compare with a reference value;
  *   <li>{@link #slope}: the slope of a fitted line, {@link Fits}, with y censored or not;
- *   <li>{@link #bootstrap}: any estimate with the percentile interval of its bootstrap replicates.
+ *   <li>{@link #bootstrap}: any estimate with the percentile interval of its bootstrap replicates;
+ *   <li>{@link #count}: how many seeds saw an event within the budget (every one, none, or some);
+ *   <li>{@link #notTestable}: undecided, with the reason the runs cannot test the claim.
  * </ul>
  */
 public final class ClaimBuilder {
@@ -119,6 +121,39 @@ public final class ClaimBuilder {
                 Percentiles.of(sorted, (1 + confidence) / 2));
         return new Evidence(statement, quantity, interval, confidence, n + ", " + replicates.length + " bootstrap replicates",
                 null, null, null);
+    }
+
+    /**
+     * How many seeds saw an event within the budget: the uncensored values of {@code events}, a
+     * sample censored at a budget ({@link Sample#censored}, {@link Sample#grokkingSteps}). Holds
+     * when every seed did, does not hold when none did, undecided otherwise. A count has no
+     * interval: where a mean of values held at the budget, tested against the budget, could never
+     * fail, k of n is what the runs show.
+     */
+    public Claim count(Sample events) {
+        checkSeeds(events);
+        if (Double.isNaN(events.budget())) {
+            throw new IllegalArgumentException("claim '" + statement + "': counting needs a sample censored at a budget, but '"
+                    + events.name() + "' has none");
+        }
+        int n = events.size();
+        int k = n - events.censoredCount();
+        Verdict verdict = k == n ? Verdict.HOLDS : k == 0 ? Verdict.DOES_NOT_HOLD : Verdict.UNDECIDED;
+        return new Claim(statement, verdict, "seeds with " + events.name() + " within " + Claim.format(events.budget()), k,
+                Double.NaN, Double.NaN, confidence, n + " of " + n, n + " seeds", "");
+    }
+
+    /**
+     * A claim the runs cannot test, {@link Verdict#UNDECIDED} with the reason as its note: e.g. a
+     * peak "before grokking" where the quantity is largest at its first logged step, which would
+     * hold by construction.
+     */
+    public Claim notTestable(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("claim '" + statement + "': say why it is not testable");
+        }
+        return new Claim(statement, Verdict.UNDECIDED, "not testable", Double.NaN, Double.NaN, Double.NaN, confidence, "", "",
+                reason);
     }
 
     /**

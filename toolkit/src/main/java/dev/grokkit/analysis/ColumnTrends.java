@@ -32,6 +32,16 @@ public final class ColumnTrends {
     }
 
     /**
+     * Whether {@code column} is largest at its first measured row (it never rose above its starting
+     * value): then its peak step is that row whatever happens later, and "peaks before X" holds by
+     * construction. False if never measured.
+     */
+    public static boolean peaksAtStart(Table history, String column) {
+        Table m = measured(history, column);
+        return m.rowCount() > 0 && peakStep(m, column) == (long) m.numberColumn("step").getDouble(0);
+    }
+
+    /**
      * The step ending the interval of largest change between consecutive rows whose step is a
      * multiple of {@code every} (evenly spaced, so dense early logging does not favour the first
      * steps): sign +1 the largest rise, -1 the largest fall, 0 either; -1 if fewer than 2 such rows.

@@ -1,6 +1,7 @@
 package dev.grokkit.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,19 @@ class ColumnTrendsTest {
         assertEquals(30, ColumnTrends.steepestStep(h, "down", -1, 10));
         assertEquals(20, ColumnTrends.steepestStep(h, "down", +1, 10));
         assertEquals(5, ColumnTrends.measured(h, "down").rowCount());
+    }
+
+    @Test
+    void aPeakAtTheFirstMeasuredRowIsAPeakAtStart() {
+        Table h = history();
+        assertTrue(ColumnTrends.peaksAtStart(h, "down"));    // 5 at step 0, never higher
+        assertFalse(ColumnTrends.peaksAtStart(h, "rise"));   // peaks at 40
+        // from step 5 on, "down" is first measured at 10 (4) and rises to 4.5 at 20: an interior peak
+        assertFalse(ColumnTrends.peaksAtStart(ColumnTrends.from(h, 5), "down"));
+        assertTrue(ColumnTrends.peaksAtStart(ColumnTrends.from(h, 30), "down")); // 3, 2: largest at its first row, 30
+        Table flat = Table.create("flat", IntColumn.create("step", new int[] {0, 10, 20}),
+                DoubleColumn.create("v", new double[] {1, 1, 1}));
+        assertTrue(ColumnTrends.peaksAtStart(flat, "v")); // ties go to the first row: it never rose
     }
 
     @Test
