@@ -128,11 +128,13 @@ public final class Evidence {
         if (verdict != Verdict.UNDECIDED && reversible) {
             notes.add("larger values could reverse '" + verdict + "'");
             verdict = Verdict.UNDECIDED;
-        } else if (verdict != Verdict.UNDECIDED && censoredStretched != null
-                && Side.of(censoredStretched, from, to, outside).verdict() != verdict) {
-            notes.add("with the censored values at " + Claim.format(CENSORED_STRETCH) + "x their budget it would be "
-                    + Side.of(censoredStretched, from, to, outside).verdict());
-            verdict = Verdict.UNDECIDED;
+        } else if (verdict != Verdict.UNDECIDED && censoredStretched != null) {
+            Verdict stretched = Side.of(censoredStretched, from, to, outside).verdict();
+            if (stretched != verdict) {
+                notes.add("with the censored values at " + Claim.format(CENSORED_STRETCH) + "x their budget it would be "
+                        + stretched);
+                verdict = Verdict.UNDECIDED;
+            }
         }
         return new Claim(statement, verdict, quantity, estimate(), low(), high(), confidence, claimed, n,
                 String.join(", ", notes));
